@@ -15,11 +15,23 @@ export interface ParamSpec {
   /** True when the page says the pointer may be NULL (or the SDK marks it optional). */
   optional: boolean;
   description: string;
+  /** The page's sentence that makes the parameter optional (or `[in, optional]` from the heading). */
+  optionalBecause?: string;
+  /** Set when the direction is not the heading's (no heading, or one the page contradicts): the sentence used. */
+  directionBecause?: string;
+  /** The page describes the parameter only as "Reserved." */
+  reserved?: boolean;
 }
 
 export interface DocumentedError {
   code: string;
   meaning: string;
+}
+
+/** Error codes a page lists for a network event (FD_CONNECT...), reported through the event, not lpErrno. */
+export interface EventErrorTable {
+  events: string[];
+  errors: DocumentedError[];
 }
 
 export interface FunctionContract {
@@ -38,7 +50,16 @@ export interface FunctionContract {
     failure: string[];
     /** The page's own words. */
     text: string;
+    /**
+     * lpErrno codes that come with the failure value yet mean "started, completes later"
+     * (`WSA_IO_PENDING` on pages that document overlapped operation).
+     */
+    pending?: string[];
   };
+  /** Where the error code goes: `*lpErrno` (every WSP* function) or the return value itself (WSPStartup). */
+  errorReporting?: 'lpErrno' | 'return-value';
+  /** Per-network-event error tables (WSPAsyncSelect, WSPEnumNetworkEvents). */
+  eventErrors?: EventErrorTable[];
   params: ParamSpec[];
   errors: DocumentedError[];
   remarks: string[];
@@ -51,4 +72,14 @@ export interface ErrorCodeInfo {
   value: number;
   title: string;
   description: string;
+}
+
+/** One member of WSPPROC_TABLE, in struct order. */
+export interface ProcTableField {
+  /** `lpWSPConnect` */
+  field: string;
+  /** `LPWSPCONNECT` */
+  typedef: string;
+  /** `WSPConnect` */
+  function: string;
 }
