@@ -67,6 +67,8 @@ function main() {
     } catch (e) {
       fail(`${page}: ${e instanceof Error ? e.message : String(e)}`);
     }
+    // Every page has an error table; finding none means the parser missed its form.
+    if (contract.errors.length === 0) fail(`${page}: no documented error codes found`);
     for (const err of contract.errors) {
       if (!knownCodes.has(err.code)) console.warn(`gen-contracts: ${page}: ${err.code} is not on the error-codes page`);
     }

@@ -157,7 +157,7 @@ export function parseFunctionPage(page, md, typedefs, procTable) {
     }
     const because = p.dir?.optional
       ? `[${p.dir.direction}, optional]`
-      : (OPTIONAL_UNNAMED[`${name}.${p.name}`] ?? (nullable(h.type) ? optionalEvidence(p.name, evidenceText) : undefined));
+      : (OPTIONAL_UNNAMED[`${name}.${p.name}`] ?? (nullable(h.type) ? optionalEvidence(p.name, [p.description, ...evidenceText]) : undefined));
     const spec = { index, name: p.name, type: h.type, direction, optional: because !== undefined, description: p.description };
     // "### -param lpGQOS [in]: Reserved." A provider has no business reading it.
     if (/^Reserved\.?$/i.test(p.description)) spec.reserved = true;

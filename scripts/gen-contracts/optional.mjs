@@ -12,13 +12,16 @@ function escape(s) {
 
 /**
  * @param {string} name parameter name
- * @param {string[]} texts parameter descriptions, returns text and remarks of the same page
+ * @param {string[]} texts the parameter's own description first, then the page's other descriptions, returns text and remarks
  * @returns {string | undefined} the sentence that says `name` may be NULL
  */
 export function optionalEvidence(name, texts) {
   // The name itself, not a member reached through it (lpSQOS->ProviderSpecific.buf may be null; lpSQOS need not).
   const word = new RegExp(`(?<![\\w>.])${escape(name)}(?![\\w]|->|\\.\\w)`);
   const nullForName = new RegExp(`\\bnull (?:value|pointer) (?:for|in) (?:the )?${escape(name)}(?![\\w]|->)`, 'i');
+  // "Optional pointer to a set of sockets..." / "An optional pointer to the address of the target socket".
+  const first = sentences(texts[0] ?? '')[0];
+  if (first !== undefined && /^(?:An? )?optional\b/i.test(first)) return first;
   for (const text of texts) {
     for (const s of sentences(text)) {
       if (!/\bnull\b/i.test(s) || !word.test(s)) continue;

@@ -17,28 +17,44 @@ export function fixMojibake(s) {
   return out;
 }
 
+function decodeEntities(s) {
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/** Backslash-escaped Markdown characters are set aside (private-use code points) while emphasis is removed. */
+const ESCAPED = /\\([\\`*_{}[\]()#+\-.!,])/g;
+const PRIVATE = 0xe000;
+
 /** Inline HTML/Markdown to plain text on one line. */
 export function stripInline(s) {
-  return fixMojibake(s)
+  const text = fixMojibake(s)
+    .replace(ESCAPED, (_, c) => String.fromCharCode(PRIVATE + c.charCodeAt(0)))
     .replace(/<br\s*\/?>/gi, ' ')
     .replace(/<[^>]+>/g, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    // Italic before bold: "**FD_CLR(s, \\**set*)**" is bold around an escaped star and an italic word.
     .replace(/(^|[^\w*])\*([^*\s][^*]*?)\*(?=[^\w*]|$)/g, '$1$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!,])/g, '$1')
-    .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e) => {
-      if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-      return ENTITIES[e.toLowerCase()] ?? m;
-    })
-    .replace(/[ \t\r\n]+/g, ' ')
-    .trim();
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/[\ue000-\ue0ff]/g, (c) => String.fromCharCode(c.charCodeAt(0) - PRIVATE));
+  return decodeEntities(text).replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+/**
+ * Cell contents of one table row. A cell ends at its </td>, or where the next cell or the row ends:
+ * LPWSPSend's WSAEMSGSIZE row never closes its meaning cell.
+ */
+export function cellBodies(row) {
+  return [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)(?=<\/t[dh]>|<t[dh][\s>]|$)/gi)].map((c) => c[1]);
 }
 
 /** Rows of every HTML table as arrays of cell texts. */
 function htmlTableRows(html) {
   const rows = [];
   for (const tr of html.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/gi)) {
-    const cells = [...tr[1].matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/gi)].map((c) => stripInline(c[1]));
+    const cells = cellBodies(tr[1]).map(stripInline);
     if (cells.some((c) => c !== '')) rows.push(cells);
   }
   return rows;
@@ -49,7 +65,11 @@ function htmlTableRows(html) {
  * ("cell: cell"), code fences and lists keep their line breaks, other soft-wrapped lines are joined.
  */
 export function paragraphs(body) {
-  const withTables = body.replace(/<table[\s\S]*?<\/table>/gi, (t) =>
+  // Code samples come as a one-cell HTML table around <pre>: keep them as fenced code, line breaks intact.
+  const withCode = body.replace(/<div class="code">[\s\S]*?<pre>([\s\S]*?)<\/pre>[\s\S]*?<\/div>/gi, (_, code) =>
+    '\n\n```cpp\n' + code.replace(/\r/g, '').replace(/[ \t]+$/gm, '').replace(/\n+$/, '') + '\n```\n\n',
+  );
+  const withTables = withCode.replace(/<table[\s\S]*?<\/table>/gi, (t) =>
     '\n\n' + htmlTableRows(t).map((r) => r.filter((c) => c !== '').join(': ')).join('\n\n') + '\n\n',
   );
   const out = [];
@@ -72,7 +92,7 @@ export function paragraphs(body) {
   if (current.length) blocks.push(current);
   for (const block of blocks) {
     if (/^\s*```/.test(block[0])) {
-      out.push(block.join('\n'));
+      out.push(decodeEntities(fixMojibake(block.join('\n'))));
     } else if (block.every((l) => /^\s*\|/.test(l))) {
       const rows = block
         .filter((l) => !/^\s*\|[\s|:-]*\|\s*$/.test(l))

@@ -168,3 +168,52 @@ test('per-event error tables of WSPAsyncSelect', () => {
   assert.ok(connect);
   assert.ok(connect.errors.some((e) => e.code === 'WSAECONNREFUSED'));
 });
+
+test('error tables in their irregular forms are read whole', () => {
+  // LPWSPSend's WSAEMSGSIZE row never closes its meaning cell; the rows after it still count.
+  const send = getContract('WSPSend')?.errors.map((e) => e.code) ?? [];
+  assert.deepEqual(send.slice(-5), ['WSAEMSGSIZE', 'WSAEINVAL', 'WSAECONNABORTED', 'WSAECONNRESET', 'WSA_OPERATION_ABORTED']);
+  // LPWSPRecvDisconnect: an HTML table, then Markdown rows repeating WSAEFAULT.
+  assert.deepEqual(
+    getContract('WSPRecvDisconnect')?.errors.map((e) => e.code),
+    ['WSAENETDOWN', 'WSAEFAULT', 'WSAENOPROTOOPT', 'WSAEINPROGRESS', 'WSAENOTCONN', 'WSAENOTSOCK'],
+  );
+  // LPWSPIoctl: Markdown table only.
+  assert.equal(getContract('WSPIoctl')?.errors[0]?.code, 'WSA_IO_PENDING');
+  // A code listed twice appears once; two different meanings are both kept.
+  const async = getContract('WSPAsyncSelect')?.errors.map((e) => e.code) ?? [];
+  assert.equal(async.filter((c) => c === 'WSAENETDOWN').length, 1);
+  const inprogress = getContract('WSPSetSockOpt')?.errors.find((e) => e.code === 'WSAEINPROGRESS');
+  assert.equal(inprogress?.meaning.split('\n').length, 2);
+});
+
+test('generated text is plain: no HTML tags, Markdown links, bold markers or entities outside code', () => {
+  const texts: [string, string][] = [];
+  for (const c of CONTRACTS) {
+    texts.push([`${c.name} summary`, c.summary], [`${c.name} returns`, c.returns.text]);
+    for (const p of c.params) texts.push([`${c.name}.${p.name}`, p.description]);
+    for (const e of c.errors) texts.push([`${c.name} ${e.code}`, e.meaning]);
+    for (const r of c.remarks) if (!r.startsWith('```')) texts.push([`${c.name} remarks`, r]);
+  }
+  for (const [where, text] of texts) {
+    assert.doesNotMatch(text, /<\/?[a-z][^>]*>|\]\(|\*\*|&[a-z]+;|â€/i, where);
+  }
+});
+
+test('parameter facts the pages state in words', () => {
+  const accept = getContract('WSPAccept');
+  assert.deepEqual(accept?.params.filter((p) => p.optional).map((p) => p.name), ['addr', 'addrlen', 'lpfnCondition']);
+  assert.equal(accept?.params[1]?.type, 'struct sockaddr *');
+  // The heading says [in]; the returns section says the error code is available in lpErrno.
+  const ioctlErrno = getContract('WSPIoctl')?.params.at(-1);
+  assert.equal(ioctlErrno?.direction, 'out');
+  assert.match(ioctlErrno?.directionBecause ?? '', /available in lpErrno/);
+  // LPWSPGetSockOpt's headings carry no direction.
+  const getsockopt = getContract('WSPGetSockOpt')?.params.map((p) => p.direction);
+  assert.deepEqual(getsockopt, ['in', 'in', 'in', 'out', 'inout', 'out']);
+  const select = getContract('WSPSelect');
+  assert.deepEqual(select?.params.filter((p) => p.optional).map((p) => p.name), ['readfds', 'writefds', 'exceptfds', 'timeout']);
+  assert.equal(select?.params[0]?.optional, false, 'nfds is an int, never optional');
+  const ioctl = getContract('WSPIoctl');
+  assert.equal(ioctl?.params.find((p) => p.name === 'cbOutBuffer')?.optional, false, 'a DWORD cannot be NULL');
+});
