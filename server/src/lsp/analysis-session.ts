@@ -1,0 +1,112 @@
+/**
+ * The server's view of the code: workspace files from the scan, overridden by open documents, fed to the
+ * core so summaries cross files; findings reported for one document at a time. No LSP imports.
+ */
+import { createAnalyzer, RULE_IDS, type Analyzer, type FileReport, type Finding, type Language, type SourceFile } from '../core';
+import { formatBytes } from '../core/io/read-source';
+import { applySuppressions } from '../core/suppress';
+import type { Logger } from './logger';
+import type { Settings } from './settings';
+
+export interface DocumentInput {
+  path: string;
+  text: string;
+  language?: Language;
+}
+
+export interface DocumentResult {
+  findings: Finding[];
+  /** Set when the document was not analysed, with the reason. */
+  skipped?: string;
+  report?: FileReport;
+  ms: number;
+}
+
+/** Analysis of single documents with one set of settings; synchronous once prepared (fix-all runs it in rounds). */
+export interface DocumentAnalyzer {
+  run(doc: DocumentInput): DocumentResult;
+}
+
+export class AnalysisSession {
+  private readonly analyzers = new Map<string, Promise<{ analyzer: Analyzer; coreSuppresses: boolean }>>();
+  private workspace = new Map<string, SourceFile>();
+
+  constructor(
+    private readonly log: Logger,
+    /** Open documents other than the one analysed: their unsaved text wins over the disk's. */
+    private readonly openDocuments: () => DocumentInput[],
+  ) {}
+
+  setWorkspaceFiles(files: readonly SourceFile[]): void {
+    this.workspace = new Map(files.map((f) => [f.path, f]));
+  }
+
+  updateWorkspaceFile(path: string, file: SourceFile | undefined): void {
+    if (file) this.workspace.set(path, file);
+    else this.workspace.delete(path);
+  }
+
+  workspaceFileCount(): number {
+    return this.workspace.size;
+  }
+
+  /** Texts to search for proc-table assignments (which SPI function a provider function implements). */
+  workspaceTexts(): string[] {
+    return [...this.workspace.values()].map((f) => f.text);
+  }
+
+  async prepare(settings: Settings): Promise<DocumentAnalyzer> {
+    const key = JSON.stringify([...settings.macros].sort());
+    let entry = this.analyzers.get(key);
+    if (!entry) {
+      entry = createAnalyzer({ extraMacros: settings.macros }).then((analyzer) => ({ analyzer, coreSuppresses: probeSuppressions(analyzer) }));
+      this.analyzers.set(key, entry);
+      entry.catch(() => this.analyzers.delete(key));
+    }
+    const { analyzer, coreSuppresses } = await entry;
+    return { run: (doc) => this.run(analyzer, coreSuppresses, settings, doc) };
+  }
+
+  private run(analyzer: Analyzer, coreSuppresses: boolean, settings: Settings, doc: DocumentInput): DocumentResult {
+    const t0 = performance.now();
+    const skip = skipReason(doc.text, settings);
+    if (skip) return { findings: [], skipped: skip, ms: 0 };
+    const files = new Map(this.workspace);
+    for (const d of this.openDocuments()) if (!skipReason(d.text, settings)) files.set(d.path, d);
+    files.set(doc.path, doc);
+    try {
+      const result = analyzer.analyze([...files.values()], { reportOnly: [doc.path] });
+      let findings = result.findings.filter((f) => f.file === doc.path);
+      if (!coreSuppresses) {
+        const s = applySuppressions(doc.text, doc.path, findings, RULE_IDS);
+        findings = [...s.findings, ...s.extra];
+      }
+      const report = result.files.find((f) => f.path === doc.path);
+      return { findings, report, skipped: report?.skipped, ms: performance.now() - t0 };
+    } catch (e) {
+      this.log.error(`analysis of ${doc.path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return { findings: [], skipped: 'the analyzer failed on it (details in the wsplint output log)', ms: performance.now() - t0 };
+    }
+  }
+}
+
+function skipReason(text: string, settings: Settings): string | undefined {
+  // UTF-16 length approximates the byte size closely enough for a cap.
+  if (text.length > settings.maxFileBytes) return `file too large (${formatBytes(text.length)}, limit ${formatBytes(settings.maxFileBytes)}: wsplint.maxFileBytes)`;
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0 && nul < 8192) return 'binary content (NUL characters)';
+  return undefined;
+}
+
+/**
+ * Whether the core already applies suppression comments (it will; until it does, the server applies
+ * them). Applying them twice would report every used suppression as unused, hence the probe.
+ */
+function probeSuppressions(analyzer: Analyzer): boolean {
+  try {
+    const probe = analyzer.analyze([{ path: '<wsplint-probe>.c', text: '// wsplint-disable-line errno-not-set: probe\nint x;\n', language: 'c' }]);
+    return probe.findings.some((f) => f.rule === 'unused-suppression');
+  } catch {
+    return false;
+  }
+}

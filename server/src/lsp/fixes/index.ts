@@ -1,0 +1,33 @@
+/** FixHint kind -> the edits that fix it. One file per kind; this only dispatches. */
+import type { Finding } from '../../core';
+import { addNameCheckFixes } from './add-name-check';
+import { boundCopyFixes } from './bound-copy';
+import { nullGuardFixes } from './null-guard';
+import { replaceCodeFixes } from './replace-code';
+import { setCalleeLenFixes } from './set-callee-len';
+import { setErrnoFixes } from './set-errno';
+import type { FixChoice, FixContext } from './types';
+
+export { disableLineFix, REASON_PLACEHOLDER } from './disable-line';
+export { removeSuppressionFix } from './remove-suppression';
+export { detectStyle, type TextStyle } from './text-style';
+export { applyEdits, overlaps, type FixChoice, type FixContext, type OffsetEdit } from './types';
+
+export function fixesFor(finding: Finding, ctx: FixContext): FixChoice[] {
+  const hint = finding.fix;
+  if (!hint) return [];
+  switch (hint.kind) {
+    case 'set-errno-before-return':
+      return setErrnoFixes(hint, ctx);
+    case 'replace-code':
+      return replaceCodeFixes(hint, ctx);
+    case 'set-callee-len':
+      return setCalleeLenFixes(hint, ctx);
+    case 'null-guard':
+      return nullGuardFixes(hint, ctx);
+    case 'bound-copy':
+      return boundCopyFixes(hint, ctx);
+    case 'add-name-check':
+      return addNameCheckFixes(hint, ctx);
+  }
+}
