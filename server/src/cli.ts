@@ -1,0 +1,272 @@
+/**
+ * `wsplint` command line: `check` runs the analysis core headless (for CI), `run` hands over to the
+ * reference runtime, `lsp` starts the language server. Exit codes: 0 no findings, 1 findings, 2 usage
+ * or I/O errors (one line on stderr).
+ */
+import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pkg from '../../package.json';
+import { createAnalyzer, type SourceFile } from './core';
+import { collectSourceFiles, InputError, SOURCE_EXTENSIONS } from './core/io/collect-files';
+import { ioReason, readSourceFileSync } from './core/io/read-source';
+import { formatJson } from './core/report/json';
+import { sortFindings } from './core/report/order';
+import { loadRuleDocs } from './core/report/rule-docs';
+import { formatSarif } from './core/report/sarif';
+import { formatText } from './core/report/text';
+
+/** What a subcommand gets instead of touching process globals (so it can run in tests and workers). */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+/** Implemented by runtime/src/cli-run.ts (`wsplint run`). */
+type RunCommand = (argv: string[], io: CliIo) => number | Promise<number>;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `wsplint ${pkg.version}: checks Winsock service provider (ws2spi) code against the SPI contract
+
+Usage:
+  wsplint check <files or folders...> [--format text|json|sarif] [--output FILE] [--macro NAME]
+  wsplint run <file> [options]        run snippets on the reference runtime (wsplint run --help)
+  wsplint lsp --stdio                 start the language server
+  wsplint --help | --version
+
+Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.
+`;
+
+const CHECK_HELP = `Usage: wsplint check <files or folders...> [--format text|json|sarif] [--output FILE] [--macro NAME]
+
+Folders are walked for ${[...SOURCE_EXTENSIONS].join(' ')} files (node_modules and dot folders are skipped);
+files named explicitly are checked whatever their extension. Binary, unreadable and over-10 MB files are
+reported on stderr and skipped.
+
+Options:
+  -f, --format FORMAT   text (default), json or sarif
+  -o, --output FILE     write the report to FILE instead of standard output
+      --macro NAME      blank macro NAME before parsing, like the built-in SAL and WSPAPI names
+                        (repeat it, or give NAME,NAME,...)
+  -h, --help            show this help
+
+Exit codes: 0 no findings, 1 findings, 2 usage or I/O error (or nothing could be checked).
+`;
+
+class UsageError extends Error {}
+
+/** Returns the exit code, or null when the command keeps running (the language server). */
+export async function main(argv: readonly string[], io: CliIo): Promise<number | null> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+      io.stderr(HELP);
+      return 2;
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout(HELP);
+      return 0;
+    case '-v':
+    case '--version':
+      io.stdout(`${pkg.version}\n`);
+      return 0;
+    case 'check':
+      return check(rest, io);
+    case 'run':
+      return run(rest, io);
+    case 'lsp':
+      return lsp(rest, io);
+    default:
+      throw new UsageError(
+        command.startsWith('-')
+          ? `unknown option ${command} (see wsplint --help)`
+          : `unknown command '${command}' (commands: check, run, lsp; see wsplint --help)`,
+      );
+  }
+}
+
+interface CheckOptions {
+  format: Format;
+  output: string | null;
+  /** Extra macro names to blank before parsing (project-specific annotation or calling-convention macros). */
+  macros: string[];
+  paths: string[];
+}
+
+function parseCheckArgs(args: readonly string[]): CheckOptions | 'help' {
+  const opts: CheckOptions = { format: 'text', output: null, macros: [], paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      opts.paths.push(...args.slice(i + 1));
+      break;
+    }
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (what: string): string => {
+      const v = inline ?? args[++i];
+      // `--output --format json` means the file name was forgotten, not a file named "--format".
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new UsageError(`missing argument: ${name} needs ${what}`);
+      return v;
+    };
+    if (name === '-h' || name === '--help') return 'help';
+    else if (name === '-f' || name === '--format') {
+      const v = value('a format (text, json or sarif)');
+      if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format '${v}' (expected text, json or sarif)`);
+      opts.format = v as Format;
+    } else if (name === '-o' || name === '--output') opts.output = value('a file name');
+    else if (name === '--macro') {
+      const names = value('a macro name').split(',').map((m) => m.trim()).filter(Boolean);
+      const bad = names.find((m) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(m));
+      if (bad !== undefined) throw new UsageError(`--macro: '${bad}' is not a C identifier`);
+      opts.macros.push(...names);
+    }
+    else if (name.startsWith('-') && name !== '-') throw new UsageError(`unknown option ${name} (see wsplint check --help)`);
+    else opts.paths.push(arg);
+  }
+  return opts;
+}
+
+async function check(args: readonly string[], io: CliIo): Promise<number> {
+  const opts = parseCheckArgs(args);
+  if (opts === 'help') {
+    io.stdout(CHECK_HELP);
+    return 0;
+  }
+  if (opts.paths.length === 0) throw new UsageError('check: no input files (give files or folders to check)');
+  let collected;
+  try {
+    collected = collectSourceFiles(opts.paths, io.cwd);
+  } catch (e) {
+    if (e instanceof InputError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (collected.files.length === 0) {
+    throw new UsageError(`check: no input files (no ${[...SOURCE_EXTENSIONS].join(' ')} files under ${opts.paths.join(', ')})`);
+  }
+  const skipped = [...collected.skipped];
+  const sources: SourceFile[] = [];
+  for (const path of collected.files) {
+    const read = readSourceFileSync(resolve(io.cwd, path));
+    if (read.kind === 'text') sources.push({ path, text: read.text });
+    else skipped.push({ path, reason: read.reason });
+  }
+  for (const s of skipped) io.stderr(`wsplint: skipped ${s.path}: ${s.reason}\n`);
+  if (sources.length === 0) throw new UsageError('check: no input file could be read');
+
+  const analyzer = await createAnalyzer(opts.macros.length ? { extraMacros: opts.macros } : {});
+  const result = analyzer.analyze(sources);
+  for (const f of result.files) {
+    if (f.skipped) {
+      skipped.push({ path: f.path, reason: f.skipped });
+      io.stderr(`wsplint: skipped ${f.path}: ${f.skipped}\n`);
+    }
+  }
+  const findings = sortFindings(result.findings, collected.files);
+  const checked = sources.length - result.files.filter((f) => f.skipped).length;
+  const report =
+    opts.format === 'json'
+      ? formatJson(findings)
+      : opts.format === 'sarif'
+        ? formatSarif(findings, {
+            cwd: io.cwd,
+            toolVersion: pkg.version,
+            // dist/cli.js sits one folder below the root that holds docs/rules/.
+            ruleDocs: loadRuleDocs(resolve(__dirname, '..')),
+            skipped,
+          })
+        : formatText(findings, { checked, skipped: skipped.length });
+  if (opts.output) {
+    const out = resolve(io.cwd, opts.output);
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, report);
+    } catch (e) {
+      io.stderr(`wsplint: cannot write ${opts.output}: ${ioReason(e)}\n`);
+      return 2;
+    }
+  } else {
+    io.stdout(report);
+  }
+  return findings.length > 0 ? 1 : 0;
+}
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  let mod: { runCommand?: RunCommand };
+  try {
+    // Inside try: the bundler leaves the require in place while runtime/src/cli-run.ts does not exist yet.
+    mod = require('../../runtime/src/cli-run') as { runCommand?: RunCommand };
+  } catch (e) {
+    if (isModuleNotFound(e, 'runtime/src/cli-run')) {
+      io.stderr('wsplint: run is not available in this build (the reference runtime was not bundled)\n');
+      return 2;
+    }
+    throw e;
+  }
+  if (typeof mod.runCommand !== 'function') {
+    io.stderr('wsplint: run is not available in this build (runtime/src/cli-run.ts exports no runCommand)\n');
+    return 2;
+  }
+  return mod.runCommand([...args], io);
+}
+
+async function lsp(args: readonly string[], io: CliIo): Promise<number | null> {
+  const transports = args.filter((a) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe|clientProcessId)=/.test(a));
+  const unknown = args.filter((a) => !transports.includes(a));
+  if (unknown.length > 0) throw new UsageError(`lsp: unknown option ${unknown[0]} (expected --stdio)`);
+  if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
+    throw new UsageError('lsp: missing transport (use wsplint lsp --stdio)');
+  }
+  let mod: { startServer?: () => unknown };
+  try {
+    mod = require('./lsp/server') as { startServer?: () => unknown };
+  } catch (e) {
+    if (isModuleNotFound(e, 'lsp/server')) {
+      io.stderr('wsplint: lsp is not available in this build (the language server was not bundled)\n');
+      return 2;
+    }
+    throw e;
+  }
+  if (typeof mod.startServer !== 'function') {
+    io.stderr('wsplint: lsp is not available in this build (server/src/lsp/server.ts exports no startServer)\n');
+    return 2;
+  }
+  // The server reads its transport from process.argv (vscode-languageserver's createConnection) and
+  // keeps the process alive; there is no exit code to give.
+  await mod.startServer();
+  return null;
+}
+
+/** True only when the module itself is missing, not one of its own dependencies. */
+function isModuleNotFound(e: unknown, specifier: string): boolean {
+  return (
+    e instanceof Error && (e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && e.message.includes(specifier)
+  );
+}
+
+function start(): void {
+  const io: CliIo = {
+    stdout: (t) => void process.stdout.write(t),
+    stderr: (t) => void process.stderr.write(t),
+    cwd: process.cwd(),
+  };
+  // `wsplint check . | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      if (code !== null) process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UsageError) io.stderr(`wsplint: ${e.message}\n`);
+      else io.stderr(`wsplint: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+start();
