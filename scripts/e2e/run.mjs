@@ -1,0 +1,161 @@
+// Runner B of the e2e suite (`npm run test:e2e`): the packaged extension in a real VS Code workbench
+// (code-server) driven by Debian's chromium through playwright-core. Builds, packages the .vsix,
+// installs code-server once per machine, installs the .vsix into a fresh extensions dir, runs the
+// extension-host suite (test/e2e/suite) through the test payload URL, then checks the page itself.
+// Always stops its processes and removes its temp dirs; exits non-zero on any failure.
+//   --no-build                skip `node scripts/build.mjs` (npm test has just built)
+//   WSPLINT_E2E_VSIX=<file>   test this .vsix instead of packaging one
+//   WSPLINT_E2E_TIMEOUT_MS    overall limit (default 900000)
+//   WSPLINT_E2E_KEEP=1        keep the temp dir (logs, profile) for a post-mortem
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser } from './browser.mjs';
+import { buildSuite, root } from './build-suite.mjs';
+import { freePort, installExtension, isolatedEnv, startCodeServer, writeUserSettings } from './code-server.mjs';
+import { packageVsix } from './package-vsix.mjs';
+import { runSuite } from './suite-page.mjs';
+import { Tally } from './tally.mjs';
+import { uiChecks } from './ui-checks.mjs';
+
+const args = new Set(process.argv.slice(2));
+const TIMEOUT_MS = Number(process.env.WSPLINT_E2E_TIMEOUT_MS || 900_000);
+const outDir = join(root, 'test', 'e2e', 'out');
+const log = (m) => console.log(`[e2e] ${m}`);
+const tally = new Tally();
+const cleanups = [];
+
+function pendingRunLens() {
+  const listed = JSON.parse(readFileSync(join(root, 'test', 'e2e', 'pending.json'), 'utf8')).pending;
+  const override = process.env.WSPLINT_E2E_PENDING;
+  if (override !== undefined) return override.split(',').map((s) => s.trim()).includes('run-lens') ? (listed['run-lens'] ?? 'listed in WSPLINT_E2E_PENDING') : undefined;
+  return listed['run-lens'];
+}
+
+function installCodeServer() {
+  const script = join(root, 'scripts', 'e2e', 'install-code-server.sh');
+  const r = spawnSync('bash', [script], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', timeout: 600_000 });
+  if (r.status !== 0) throw new Error(`${script} failed (exit ${r.status ?? r.signal})`);
+  const bin = r.stdout.trim().split('\n').pop();
+  if (!bin || !existsSync(bin)) throw new Error(`${script} printed no code-server path`);
+  return bin;
+}
+
+async function main() {
+  mkdirSync(outDir, { recursive: true });
+  if (!args.has('--no-build')) {
+    log('building (node scripts/build.mjs)');
+    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit', cwd: root });
+    if (r.status !== 0) throw new Error('node scripts/build.mjs failed');
+  }
+  const suite = await buildSuite();
+  log(`suite: ${suite.tests} test files bundled into ${suite.dir}`);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'wsplint-e2e-'));
+  cleanups.push(() => (process.env.WSPLINT_E2E_KEEP ? log(`kept ${tmp}`) : rmSync(tmp, { recursive: true, force: true })));
+  const dirs = {
+    userData: join(tmp, 'user-data'),
+    extensions: join(tmp, 'extensions'),
+    home: join(tmp, 'home'),
+    profile: join(tmp, 'chromium-profile'),
+    wsSuite: join(tmp, 'workspace-suite'),
+    wsUi: join(tmp, 'workspace-ui'),
+  };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  mkdirSync(join(dirs.home, '.runtime'), { recursive: true, mode: 0o700 });
+  // Two copies of the fixtures: the suite edits documents, the UI checks must see them as on disk.
+  cpSync(join(root, 'test', 'e2e', 'fixtures'), dirs.wsSuite, { recursive: true });
+  cpSync(join(root, 'test', 'e2e', 'fixtures'), dirs.wsUi, { recursive: true });
+  writeUserSettings(dirs.userData);
+
+  const vsix = packageVsix({ root, tmp, log });
+  const bin = installCodeServer();
+  const results = join(tmp, 'suite-results.json');
+  const env = isolatedEnv(dirs, { WSPLINT_E2E_RESULTS: results, WSPLINT_E2E_EXTENSIONS_DIR: dirs.extensions });
+
+  const installed = installExtension(bin, dirs, env, vsix);
+  log(`installed ${installed.installed.join(', ')} into a fresh extensions dir`);
+
+  const port = await freePort();
+  const logFile = join(tmp, 'code-server.log');
+  log(`starting code-server on 127.0.0.1:${port}`);
+  const server = await startCodeServer({ bin, port, dirs, env, workspace: dirs.wsSuite, logFile, log });
+  cleanups.push(async () => {
+    await server.stop();
+    if (existsSync(logFile)) copyFileSync(logFile, join(outDir, 'code-server.log'));
+  });
+
+  const context = await launchBrowser(dirs.profile, isolatedEnv(dirs));
+  cleanups.push(() => context.close().catch(() => {}));
+
+  await runSuite({
+    context,
+    base: server.base,
+    port,
+    workspace: dirs.wsSuite,
+    hostExtension: join(root, 'test', 'e2e', 'host-extension'),
+    suiteDir: suite.dir,
+    results,
+    tally,
+    log,
+    consoleLog: join(outDir, 'extension-host.log'),
+    timeoutMs: Math.min(TIMEOUT_MS, 600_000),
+  });
+
+  log('UI checks in the workbench page');
+  await uiChecks({
+    context,
+    url: `${server.base}/?folder=${encodeURIComponent(dirs.wsUi)}`,
+    fixturesDir: dirs.wsUi,
+    outDir,
+    tally,
+    pending: pendingRunLens(),
+    log,
+  });
+}
+
+async function cleanup() {
+  while (cleanups.length) {
+    const c = cleanups.pop();
+    try {
+      await c();
+    } catch (e) {
+      console.error(`[e2e] cleanup: ${e.message}`);
+    }
+  }
+}
+
+async function finish(code) {
+  await cleanup();
+  console.log(`[e2e] screenshots and logs in ${outDir}`);
+  console.log(tally.summary());
+  process.exit(code);
+}
+
+let finished = false;
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    if (finished) return;
+    finished = true;
+    tally.fail('e2e run', new Error(`interrupted by ${sig}`));
+    void finish(1);
+  });
+}
+const timer = setTimeout(() => {
+  if (finished) return;
+  finished = true;
+  tally.fail('e2e run', new Error(`overall timeout: not done after ${TIMEOUT_MS} ms`));
+  void finish(1);
+}, TIMEOUT_MS);
+
+main()
+  .catch((e) => tally.fail('e2e setup', e))
+  .finally(() => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    const ok = tally.failed.length === 0 && tally.passed.length > 0;
+    if (tally.passed.length === 0 && tally.failed.length === 0) tally.fail('e2e run', new Error('no check ran'));
+    void finish(ok ? 0 : 1);
+  });
