@@ -4,17 +4,15 @@
  * case is offered but left out of fix-all.
  */
 import type { FixHint } from '../../core';
-import { guardLines, replaceStatement, statementLines } from './statement-edit';
+import { guardLines, looksLikeDeclaration, replaceStatement, statementLines } from './statement-edit';
 import type { FixChoice, FixContext } from './types';
 
 type Hint = Extract<FixHint, { kind: 'null-guard' }>;
-
-const DECLARATION = /^\s*(?:(?:const|volatile|static|unsigned|signed|struct|enum|union)\s+)*[A-Za-z_]\w*(?:\s*\*+\s*|\s+)[A-Za-z_]\w*\s*(?:=|\[|;|,)/;
 
 export function nullGuardFixes(hint: Hint, ctx: FixContext): FixChoice[] {
   const stmt = ctx.text.slice(hint.stmtStartOffset, hint.stmtEndOffset);
   const inner = statementLines(ctx.text, hint.stmtStartOffset, hint.stmtEndOffset, 0);
   const lines = guardLines(ctx.style, `${hint.param} != NULL`, inner);
   const edit = replaceStatement(ctx.text, ctx.style, hint.stmtStartOffset, hint.stmtEndOffset, lines);
-  return [{ title: `Check ${hint.param} for NULL before using it`, edits: [edit], safe: !DECLARATION.test(stmt) }];
+  return [{ title: `Check ${hint.param} for NULL before using it`, edits: [edit], safe: !looksLikeDeclaration(stmt) }];
 }

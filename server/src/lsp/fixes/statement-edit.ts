@@ -122,3 +122,26 @@ export function guardLines(style: TextStyle, cond: string, inner: Line[]): Line[
     ? [{ depth: 0, text: `if (${cond})` }, { depth: 0, text: '{' }, ...deeper, { depth: 0, text: '}' }]
     : [{ depth: 0, text: `if (${cond}) {` }, ...deeper, { depth: 0, text: '}' }];
 }
+
+const DECLARATION = /^\s*(?:(?:const|volatile|static|unsigned|signed|struct|enum|union|register)\s+)*[A-Za-z_]\w*(?:\s*\*+\s*|\s+)[A-Za-z_]\w*\s*(?:=|\[|;|,)/;
+const STATEMENT_KEYWORDS = /^\s*(?:return|goto|else|case|do|throw|delete|break|continue)\b/;
+
+/** `TYPE name;`, `TYPE *name = ...;`: a declaration (by its shape; a parser would know for sure). */
+export function looksLikeDeclaration(stmt: string): boolean {
+  return DECLARATION.test(stmt) && !STATEMENT_KEYWORDS.test(stmt);
+}
+
+/** Offset of the next token at or after `offset`, skipping whitespace and comments. */
+export function nextTokenStart(text: string, offset: number): number {
+  let i = offset;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('//', i)) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? text.length : nl;
+    } else if (text.startsWith('/*', i)) {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? text.length : e + 2;
+    } else return i;
+  }
+}

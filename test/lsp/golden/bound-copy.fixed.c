@@ -1,0 +1,40 @@
+#include <winsock2.h>
+#include <ws2spi.h>
+
+typedef struct {
+    SOCKET provider;
+    char reply[64];
+    ULONG replyLen;
+    BOOL connected;
+} SOCK_INFO;
+
+SOCK_INFO *FindSocketContext(SOCKET s);
+
+int WSPAPI WSPConnect(
+    SOCKET s,
+    const struct sockaddr FAR *name,
+    int namelen,
+    LPWSABUF lpCallerData,
+    LPWSABUF lpCalleeData,
+    LPQOS lpSQOS,
+    LPQOS lpGQOS,
+    LPINT lpErrno)
+{
+    SOCK_INFO *ctx;
+
+    if (name == NULL || namelen < (int)sizeof(struct sockaddr)) {
+        *lpErrno = WSAEFAULT;
+        return SOCKET_ERROR;
+    }
+    ctx = FindSocketContext(s);
+    if (ctx == NULL) {
+        *lpErrno = WSAENOTSOCK;
+        return SOCKET_ERROR;
+    }
+    ctx->connected = TRUE;
+    if (lpCalleeData != NULL) {
+        memcpy(lpCalleeData->buf, ctx->reply, (ctx->replyLen < lpCalleeData->len ? ctx->replyLen : lpCalleeData->len));
+        lpCalleeData->len = ctx->replyLen;
+    }
+    return 0;
+}
