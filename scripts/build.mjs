@@ -63,6 +63,9 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
+  // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle does not have.
+  define: { 'import.meta.url': '__wsplint_import_meta_url' },
+  banner: { js: "var __wsplint_import_meta_url = require('url').pathToFileURL(__filename).href;" },
 };
 
 async function main() {

@@ -1,11 +1,16 @@
 /**
  * Public API of the analysis core (no LSP imports). The CLI and the language server call only this.
- * STUB: the analysis itself is being written; the signature is stable.
  */
+import { checkImplementation, connectImplementations } from './analyze';
+import { parseSource, type ParsedFile } from './model/parsed-file';
+import { Run } from './model/run';
+import { loadParsers, languageOf } from './parse/parser';
+import { RULE_IDS } from './rules/registry';
+import { applySuppressions } from './suppress/index';
 import type { Finding, Language, RuleId, Severity, SourceFile } from './types';
 
 export * from './types';
-export { RULES, RULE_IDS, ruleMeta } from './rules/registry';
+export { RULES, RULE_IDS, ruleMeta, DOCS_BASE } from './rules/registry';
 
 export interface AnalyzerOptions {
   /** Extra macro names to blank before parsing (settings: `wsplint.macros`). */
@@ -40,10 +45,39 @@ export interface Analyzer {
 }
 
 export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Analyzer> {
-  void options;
+  const parsers = await loadParsers();
   return {
-    analyze(files: SourceFile[]): AnalysisResult {
-      return { findings: [], files: files.map((f) => ({ path: f.path, language: f.language ?? 'c', parseErrors: 0 })) };
+    analyze(files: SourceFile[], request: AnalyzeRequest = {}): AnalysisResult {
+      const parsed: ParsedFile[] = [];
+      const reports: FileReport[] = [];
+      for (const f of files) {
+        const language = f.language ?? languageOf(f.path);
+        try {
+          const p = parseSource(parsers, { ...f, language }, options.extraMacros ?? []);
+          parsed.push(p);
+          reports.push({ path: f.path, language, parseErrors: p.parseErrors });
+        } catch (e) {
+          reports.push({ path: f.path, language, parseErrors: 0, skipped: `could not be parsed: ${(e as Error).message}` });
+        }
+      }
+      const run = new Run(parsed);
+      const only = request.reportOnly ? new Set(request.reportOnly) : null;
+      const byFile = new Map<string, Finding[]>();
+      for (const fn of connectImplementations(run)) {
+        if (only && !only.has(fn.file.path)) continue;
+        const list = byFile.get(fn.file.path) ?? [];
+        list.push(...checkImplementation(run, fn, options));
+        byFile.set(fn.file.path, list);
+      }
+      const findings: Finding[] = [];
+      for (const p of parsed) {
+        if (only && !only.has(p.path)) continue;
+        const s = applySuppressions(p.text, p.path, byFile.get(p.path) ?? [], RULE_IDS);
+        findings.push(...s.findings, ...s.extra);
+      }
+      for (const p of parsed) p.tree.delete();
+      findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.startOffset - b.range.startOffset || a.rule.localeCompare(b.rule)));
+      return { findings, files: reports };
     },
   };
 }

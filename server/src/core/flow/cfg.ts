@@ -1,0 +1,239 @@
+import type { Node } from 'web-tree-sitter';
+
+/**
+ * A control-flow graph per function body, built from the tree-sitter tree. One node per simple
+ * statement or decision; edges say why control moves ("true", "case", "goto", ...) so that a
+ * finding can explain its path. Expressions are not split: short-circuit operators and `?:` are
+ * handled when conditions and values are evaluated.
+ */
+export type EdgeKind =
+  | 'seq' | 'true' | 'false' | 'case' | 'default' | 'goto' | 'break' | 'continue'
+  | 'loop-exit' | 'loop-enter' | 'ifdef' | 'except' | 'catch';
+
+export interface Edge {
+  to: number;
+  kind: EdgeKind;
+  /** Case value, label name or preprocessor arm, for the step message. */
+  label?: string;
+  /** Case value node of a `case` edge. */
+  value?: Node;
+}
+
+export type CfgNodeKind = 'entry' | 'exit' | 'stmt' | 'cond' | 'switch' | 'return' | 'join' | 'label' | 'goto';
+
+export interface CfgNode {
+  id: number;
+  kind: CfgNodeKind;
+  /** The statement (stmt/return/goto), the condition (cond/switch), or the construct (join). */
+  ast: Node | null;
+  succ: Edge[];
+}
+
+export interface Cfg {
+  nodes: CfgNode[];
+  entry: number;
+  exit: number;
+  /** Statements deeper than the nesting cap are kept as opaque statements. */
+  truncatedNesting: boolean;
+}
+
+const MAX_NESTING = 400;
+
+interface Ctx {
+  brk: number | null;
+  cont: number | null;
+  leave: number | null;
+  depth: number;
+}
+
+export function buildCfg(body: Node): Cfg {
+  const nodes: CfgNode[] = [];
+  const labels = new Map<string, number>();
+  let truncatedNesting = false;
+  const mk = (kind: CfgNodeKind, ast: Node | null, succ: Edge[] = []): number => {
+    nodes.push({ id: nodes.length, kind, ast, succ });
+    return nodes.length - 1;
+  };
+  const entry = mk('entry', body);
+  const exit = mk('exit', null);
+  const labelNode = (name: string): number => {
+    let id = labels.get(name);
+    if (id === undefined) {
+      id = mk('label', null);
+      labels.set(name, id);
+    }
+    return id;
+  };
+
+  const seq = (stmts: Node[], next: number, ctx: Ctx): number => {
+    let cur = next;
+    for (let i = stmts.length - 1; i >= 0; i--) cur = build(stmts[i], cur, ctx);
+    return cur;
+  };
+
+  const stmtChildren = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+
+  function build(n: Node, next: number, ctx: Ctx): number {
+    if (ctx.depth > MAX_NESTING) {
+      truncatedNesting = true;
+      return mk('stmt', n, [{ to: next, kind: 'seq' }]);
+    }
+    const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
+    switch (n.type) {
+      case 'compound_statement':
+        return seq(stmtChildren(n), next, inner);
+      case 'comment':
+      case ';':
+        return next;
+      case 'if_statement': {
+        const cond = n.childForFieldName('condition');
+        const cons = n.childForFieldName('consequence');
+        const alt = n.childForFieldName('alternative');
+        const t = cons ? build(cons, next, inner) : next;
+        const altStmt = alt ? (alt.type === 'else_clause' ? alt.namedChildren.find((c) => c && c.type !== 'comment') ?? null : alt) : null;
+        const f = altStmt ? build(altStmt, next, inner) : next;
+        return mk('cond', cond, [
+          { to: t, kind: 'true' },
+          { to: f, kind: 'false' },
+        ]);
+      }
+      case 'while_statement': {
+        const c = mk('cond', n.childForFieldName('condition'));
+        const b = n.childForFieldName('body');
+        const bodyEntry = b ? build(b, c, { ...inner, brk: next, cont: c }) : c;
+        nodes[c].succ.push({ to: bodyEntry, kind: 'true' }, { to: next, kind: 'false' });
+        return c;
+      }
+      case 'do_statement': {
+        const c = mk('cond', n.childForFieldName('condition'));
+        const b = n.childForFieldName('body');
+        const bodyEntry = b ? build(b, c, { ...inner, brk: next, cont: c }) : c;
+        nodes[c].succ.push({ to: bodyEntry, kind: 'true' }, { to: next, kind: 'false' });
+        return bodyEntry;
+      }
+      case 'for_statement': {
+        const condNode = n.childForFieldName('condition');
+        const c = condNode ? mk('cond', condNode) : mk('join', n);
+        const upd = n.childForFieldName('update');
+        const u = upd ? mk('stmt', upd, [{ to: c, kind: 'seq' }]) : c;
+        const b = n.childForFieldName('body');
+        const bodyEntry = b ? build(b, u, { ...inner, brk: next, cont: u }) : u;
+        if (condNode) nodes[c].succ.push({ to: bodyEntry, kind: 'true' }, { to: next, kind: 'false' });
+        else nodes[c].succ.push({ to: bodyEntry, kind: 'loop-enter' });
+        const init = n.childForFieldName('initializer');
+        return init ? mk('stmt', init, [{ to: c, kind: 'seq' }]) : c;
+      }
+      case 'for_range_loop': {
+        const c = mk('join', n);
+        const b = n.childForFieldName('body');
+        const bodyEntry = b ? build(b, c, { ...inner, brk: next, cont: c }) : c;
+        nodes[c].succ.push({ to: bodyEntry, kind: 'loop-enter' }, { to: next, kind: 'loop-exit' });
+        return c;
+      }
+      case 'switch_statement':
+        return buildSwitch(n, next, inner);
+      case 'case_statement':
+        // A case label outside a switch body (broken code): run its statements.
+        return seq(stmtChildren(n).filter((c) => c !== n.childForFieldName('value')), next, inner);
+      case 'break_statement':
+        return mk('goto', n, [{ to: ctx.brk ?? next, kind: 'break' }]);
+      case 'continue_statement':
+        return mk('goto', n, [{ to: ctx.cont ?? next, kind: 'continue' }]);
+      case 'seh_leave_statement':
+        return mk('goto', n, [{ to: ctx.leave ?? next, kind: 'break', label: '__leave' }]);
+      case 'return_statement':
+      case 'co_return_statement':
+      case 'throw_statement':
+        return mk('return', n, [{ to: exit, kind: 'seq' }]);
+      case 'goto_statement': {
+        const label = n.childForFieldName('label')?.text ?? '';
+        return mk('goto', n, [{ to: labelNode(label), kind: 'goto', label }]);
+      }
+      case 'labeled_statement': {
+        const label = n.childForFieldName('label')?.text ?? '';
+        const id = labelNode(label);
+        nodes[id].ast = n;
+        const body = stmtChildren(n).filter((c) => c.type !== 'statement_identifier');
+        nodes[id].succ = [{ to: seq(body, next, inner), kind: 'seq' }];
+        return id;
+      }
+      case 'seh_try_statement':
+      case 'try_statement':
+        return buildTry(n, next, inner);
+      case 'preproc_if':
+      case 'preproc_ifdef':
+      case 'preproc_elif':
+      case 'preproc_elifdef':
+      case 'preproc_else':
+        return buildPreproc(n, next, inner);
+      case 'preproc_call':
+      case 'preproc_def':
+      case 'preproc_function_def':
+      case 'preproc_include':
+        return next;
+      default:
+        return mk('stmt', n, [{ to: next, kind: 'seq' }]);
+    }
+  }
+
+  function buildSwitch(n: Node, next: number, ctx: Ctx): number {
+    const s = mk('switch', n.childForFieldName('condition'));
+    const body = n.childForFieldName('body');
+    const cases = body ? stmtChildren(body).filter((c) => c.type === 'case_statement') : [];
+    const inner: Ctx = { ...ctx, brk: next };
+    let fall = next;
+    const entries: Array<{ entry: number; value: Node | null }> = [];
+    for (let i = cases.length - 1; i >= 0; i--) {
+      const value = cases[i].childForFieldName('value');
+      const stmts = stmtChildren(cases[i]).filter((c) => c !== value);
+      fall = seq(stmts, fall, inner);
+      entries.unshift({ entry: fall, value });
+    }
+    let hasDefault = false;
+    for (const e of entries) {
+      if (e.value) nodes[s].succ.push({ to: e.entry, kind: 'case', label: e.value.text, value: e.value });
+      else {
+        hasDefault = true;
+        nodes[s].succ.push({ to: e.entry, kind: 'default', label: 'default' });
+      }
+    }
+    if (!hasDefault) nodes[s].succ.push({ to: next, kind: 'default', label: 'no case matches' });
+    return s;
+  }
+
+  function buildTry(n: Node, next: number, ctx: Ctx): number {
+    const body = n.childForFieldName('body');
+    const clauses = stmtChildren(n).filter((c) => c !== body);
+    const fin = clauses.find((c) => c.type === 'seh_finally_clause');
+    const after = fin ? build(fin.childForFieldName('body') ?? fin, next, ctx) : next;
+    const j = mk('join', n);
+    const bodyEntry = body ? build(body, after, { ...ctx, leave: after }) : after;
+    nodes[j].succ.push({ to: bodyEntry, kind: 'seq' });
+    // An exception may be raised anywhere in the body; the handler is an alternative path.
+    for (const c of clauses) {
+      if (c.type === 'seh_except_clause' || c.type === 'catch_clause') {
+        const hb = c.childForFieldName('body');
+        nodes[j].succ.push({ to: hb ? build(hb, after, ctx) : after, kind: c.type === 'catch_clause' ? 'catch' : 'except' });
+      }
+    }
+    return j;
+  }
+
+  function buildPreproc(n: Node, next: number, ctx: Ctx): number {
+    const j = mk('join', n);
+    const alt = n.childForFieldName('alternative');
+    const cond = n.childForFieldName('condition') ?? n.childForFieldName('name');
+    const armStmts = stmtChildren(n).filter((c) => c !== alt && c !== cond);
+    const label = n.type === 'preproc_else' ? '#else' : `${n.type.replace('preproc_', '#')} ${cond?.text ?? ''}`.trim();
+    nodes[j].succ.push({ to: seq(armStmts, next, ctx), kind: 'ifdef', label });
+    if (n.type !== 'preproc_else') {
+      if (alt) nodes[j].succ.push({ to: buildPreproc(alt, next, ctx), kind: 'ifdef', label: alt.type === 'preproc_else' ? '#else' : '#elif' });
+      else nodes[j].succ.push({ to: next, kind: 'ifdef', label: `not ${label}` });
+    }
+    return j;
+  }
+
+  const first = build(body, exit, { brk: null, cont: null, leave: null, depth: 0 });
+  nodes[entry].succ.push({ to: first, kind: 'seq' });
+  return { nodes, entry, exit, truncatedNesting };
+}

@@ -1,0 +1,116 @@
+import type { Node } from 'web-tree-sitter';
+import type { Cfg, Edge } from './cfg';
+import type { ExploreCtx } from './context';
+import { evalExpr } from './eval';
+import { refine, type PState } from './refine';
+import { scan } from './scan';
+import { initialState, pushStep, stateKey, type State } from './state';
+
+export interface ExploreResult {
+  /** The state budget ran out: some paths were not explored (findings there may be missing). */
+  truncated: boolean;
+  statesVisited: number;
+}
+
+export const DEFAULT_MAX_STATES = 20000;
+
+/**
+ * Explores the paths of one function, depth-first, with states merged per CFG node (a state already
+ * seen at a node is not explored again), so loops terminate and the work stays bounded by the number
+ * of distinct fact sets, not the number of paths. Emits events into ctx.events.
+ */
+export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATES): ExploreResult {
+  const seen: Array<Set<string> | undefined> = new Array(cfg.nodes.length);
+  const work: Array<{ node: number; st: State }> = [{ node: cfg.entry, st: initialState() }];
+  let visited = 0;
+  let truncated = false;
+  const file = ctx.fn.file;
+  const step = (st: State, at: Node | null, message: string): State =>
+    at ? { ...st, steps: pushStep(st.steps, { file, offset: at.startIndex, message }) } : st;
+
+  while (work.length) {
+    const { node, st } = work.pop()!;
+    const key = stateKey(st);
+    const set = (seen[node] ??= new Set());
+    if (set.has(key)) continue;
+    if (visited >= maxStates) {
+      truncated = true;
+      break;
+    }
+    set.add(key);
+    visited++;
+    const cn = cfg.nodes[node];
+    const start: PState[] = [{ st, calls: new Map() }];
+    const follow = (pss: PState[], e: Edge, msgAt: Node | null = null, message = '') => {
+      for (const ps of pss) work.push({ node: e.to, st: message ? step(ps.st, msgAt, message) : ps.st });
+    };
+    switch (cn.kind) {
+      case 'exit':
+        ctx.events.push({ kind: 'return', node: ctx.fn.body, cands: null, st });
+        break;
+      case 'stmt': {
+        const pss = scan(ctx, cn.ast, start);
+        for (const e of cn.succ) follow(pss, e);
+        break;
+      }
+      case 'return': {
+        const value = cn.ast?.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+        const pss = scan(ctx, value, start);
+        for (const ps of pss) {
+          const cands = value ? evalExpr(ctx, value, ps.st, ps.calls) : null;
+          ctx.events.push({ kind: 'return', node: cn.ast!, cands, st: ps.st });
+        }
+        break;
+      }
+      case 'cond': {
+        const pss = scan(ctx, cn.ast, start);
+        const text = short(cn.ast?.text ?? '');
+        for (const e of cn.succ) {
+          const truth = e.kind === 'true';
+          const refined = pss.flatMap((ps) => refine(ctx, cn.ast, truth, ps));
+          follow(refined, e, cn.ast, `${text} is ${truth ? 'true' : 'false'}`);
+        }
+        break;
+      }
+      case 'switch': {
+        const pss = scan(ctx, cn.ast, start);
+        for (const e of cn.succ) {
+          if (e.kind === 'case' && e.value && cn.ast) {
+            const refined = pss.flatMap((ps) => refineCase(ctx, cn.ast!, e.value!, ps));
+            follow(refined, e, e.value, `case ${short(e.label ?? '')}`);
+          } else follow(pss, e, cn.ast, `switch ${short(cn.ast?.text ?? '')}: ${e.label ?? 'default'}`);
+        }
+        break;
+      }
+      case 'goto':
+        for (const e of cn.succ) follow(start, e, cn.ast, e.kind === 'goto' ? `goto ${e.label}` : e.kind);
+        break;
+      case 'join':
+        for (const e of cn.succ) {
+          const msg = e.kind === 'ifdef' ? `preprocessor arm: ${e.label}` : e.kind === 'except' ? 'exception handler runs' : e.kind === 'catch' ? 'catch handler runs' : '';
+          follow(start, e, cn.ast, msg);
+        }
+        break;
+      default:
+        for (const e of cn.succ) follow(start, e);
+    }
+  }
+  return { truncated, statesVisited: visited };
+}
+
+/** `switch (x)` entering `case V:` means `x == V`. */
+function refineCase(ctx: ExploreCtx, cond: Node, value: Node, ps: PState): PState[] {
+  const cands = evalExpr(ctx, cond, ps.st, ps.calls);
+  const v = evalExpr(ctx, value, ps.st, ps.calls);
+  if (cands && cands.length === 1 && v && v.length === 1) {
+    const a = cands[0].val;
+    const b = v[0].val;
+    if (a.k === 'const' && b.k === 'const' && a.num !== undefined && b.num !== undefined && a.num !== b.num) return [];
+  }
+  return [ps];
+}
+
+function short(s: string): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > 60 ? one.slice(0, 57) + '...' : one;
+}

@@ -1,0 +1,148 @@
+import type { Node } from 'web-tree-sitter';
+import type { ExploreCtx } from './context';
+import { evalExpr, paramOf, strip, constOf, calleeName, argsOf, type CallVals } from './eval';
+import { bit, sameConst, withVal, type State, type Val } from './state';
+
+/** A path state together with the results of the calls evaluated so far in the current statement. */
+export interface PState {
+  st: State;
+  calls: CallVals;
+}
+
+const NULL_CHECK_MACROS = new Set(['ARGUMENT_PRESENT', 'PRESENT']);
+const BAD_PTR_FUNCS = new Set(['IsBadReadPtr', 'IsBadWritePtr', 'IsBadCodePtr', 'IsBadStringPtrA', 'IsBadStringPtrW', 'IsBadStringPtr']);
+const COMPARISONS = new Set(['<', '<=', '>', '>=', '==', '!=']);
+
+/**
+ * The states in which `cond` has truth value `truth`: facts learned (NULL or not, constant values,
+ * what was compared), infeasible paths dropped. Unknown conditions keep the state as it is.
+ */
+export function refine(ctx: ExploreCtx, cond: Node | null, truth: boolean, ps: PState, depth = 0): PState[] {
+  const e = strip(cond);
+  if (!e || depth > 60) return [ps];
+  switch (e.type) {
+    case 'unary_expression':
+      if (e.childForFieldName('operator')?.text === '!') return refine(ctx, e.childForFieldName('argument'), !truth, ps, depth + 1);
+      return [ps];
+    case 'binary_expression': {
+      const op = e.childForFieldName('operator')?.text ?? '';
+      const l = e.childForFieldName('left');
+      const r = e.childForFieldName('right');
+      if (op === '&&' || op === '||') {
+        const both = (op === '&&') === truth; // && true, || false: both sides have that truth
+        if (both) return refine(ctx, l, truth, ps, depth + 1).flatMap((s) => refine(ctx, r, truth, s, depth + 1));
+        // && false: left false, or left true and right false (and dually for ||).
+        return [
+          ...refine(ctx, l, truth, ps, depth + 1),
+          ...refine(ctx, l, !truth, ps, depth + 1).flatMap((s) => refine(ctx, r, truth, s, depth + 1)),
+        ];
+      }
+      if (!COMPARISONS.has(op)) return [ps];
+      const noted = noteComparison(ctx, l, r, ps);
+      if (op !== '==' && op !== '!=') return [noted];
+      const eq = op === '==' ? truth : !truth;
+      const rc = constSide(ctx, r, noted);
+      if (rc) return atom(ctx, l, rc, eq, noted);
+      const lc = constSide(ctx, l, noted);
+      if (lc) return atom(ctx, r, lc, eq, noted);
+      return [noted];
+    }
+    case 'call_expression': {
+      const name = calleeName(e) ?? '';
+      const args = argsOf(e);
+      if (NULL_CHECK_MACROS.has(name) && args.length === 1) return atom(ctx, args[0], ZERO, !truth, ps);
+      if (BAD_PTR_FUNCS.has(name)) {
+        // IsBadReadPtr(p, n) false: p points to n readable bytes, so p is not NULL and n was checked.
+        const noted = args[1] ? noteComparison(ctx, args[1], null, ps) : ps;
+        return truth ? [noted] : atom(ctx, args[0], ZERO, false, noted);
+      }
+      return atom(ctx, e, ZERO, !truth, ps);
+    }
+    case 'assignment_expression':
+      return atom(ctx, e.childForFieldName('left'), ZERO, !truth, ps);
+    case 'comma_expression':
+      return refine(ctx, e.childForFieldName('right'), truth, ps, depth + 1);
+    case 'identifier':
+    case 'field_expression':
+      return atom(ctx, e, ZERO, !truth, ps);
+    case 'number_literal': {
+      const v = Number(e.text) !== 0;
+      return v === truth ? [ps] : [];
+    }
+    default:
+      return [ps];
+  }
+}
+
+const ZERO: Val = { k: 'const', name: 'NULL', num: 0 };
+
+function constSide(ctx: ExploreCtx, n: Node | null, ps: PState): Val | null {
+  const e = strip(n);
+  if (!e) return null;
+  if (e.type === 'identifier' && (ps.st.vals.has(e.text) || ctx.params.has(e.text))) return null;
+  if (e.type === 'call_expression') return null;
+  const c = evalExpr(ctx, e, ps.st, ps.calls, 0, false);
+  return c && c.length === 1 && c[0].val.k === 'const' ? c[0].val : e.type === 'identifier' ? constOf(ctx, e.text) : null;
+}
+
+/** `target == c` is `eq`. */
+function atom(ctx: ExploreCtx, target: Node | null, c: Val, eq: boolean, ps: PState): PState[] {
+  const t = strip(target);
+  if (!t) return [ps];
+  const isZero = c.k === 'const' && c.num === 0;
+  // A parameter (or an alias of one): NULL facts.
+  const p = paramOf(ctx, t, ps.st);
+  if (p !== null && isZero) {
+    const b = bit(p);
+    const st = ps.st;
+    if (eq) {
+      if (st.nonnull & b) return [];
+      return [{ ...ps, st: { ...st, isnull: st.isnull | b } }];
+    }
+    if (st.isnull & b) return [];
+    return [{ ...ps, st: { ...st, nonnull: st.nonnull | b } }];
+  }
+  // A known value: a local or the result of a call on this path.
+  const cands = t.type === 'identifier' || t.type === 'call_expression' || t.type === 'field_expression' ? evalExpr(ctx, t, ps.st, ps.calls, 0, false) : null;
+  if (cands && cands.length === 1) {
+    const v = cands[0].val;
+    const same = v.k === 'nonnull' ? (isZero ? false : undefined) : sameConst(v, c);
+    if (same !== undefined) return same === eq ? [ps] : [];
+  }
+  if (t.type === 'identifier' && !ctx.params.has(t.text)) {
+    if (eq) return [{ ...ps, st: withVal(ps.st, t.text, c) }];
+    if (isZero && !cands) return [{ ...ps, st: withVal(ps.st, t.text, { k: 'nonnull' }) }];
+  }
+  return [ps];
+}
+
+/** Marks the parameters that took part in a comparison, and `p->len` checks with what they bound. */
+function noteComparison(ctx: ExploreCtx, l: Node | null, r: Node | null, ps: PState): PState {
+  let { compared, lenChecked } = ps.st;
+  let bounded: Set<string> | null = null;
+  const ids: string[] = [];
+  let lenParams = 0;
+  for (const side of [l, r]) {
+    if (!side) continue;
+    const stack: Node[] = [side];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'identifier') {
+        const p = paramOf(ctx, n, ps.st);
+        if (p !== null) compared |= bit(p);
+        else ids.push(n.text);
+      } else if (n.type === 'field_expression' && n.childForFieldName('field')?.text === 'len') {
+        const p = paramOf(ctx, n.childForFieldName('argument'), ps.st);
+        if (p !== null) lenParams |= bit(p);
+      }
+      for (const c of n.namedChildren) if (c) stack.push(c);
+    }
+  }
+  if (lenParams) {
+    lenChecked |= lenParams;
+    bounded = new Set(ps.st.bounded);
+    for (const id of ids) bounded.add(id);
+  }
+  if (compared === ps.st.compared && lenChecked === ps.st.lenChecked && !bounded) return ps;
+  return { ...ps, st: { ...ps.st, compared, lenChecked, bounded: bounded ?? ps.st.bounded } };
+}

@@ -1,0 +1,233 @@
+import type { Node } from 'web-tree-sitter';
+import { applyCall } from './calls';
+import type { ExploreCtx } from './context';
+import { derefBase, evalExpr, paramOf, strip } from './eval';
+import { refine, type PState } from './refine';
+import { bit, constName, pushStep, withVal, type State } from './state';
+import { declaratorName } from '../model/functions';
+
+const MAX_DEPTH = 200;
+const MAX_FORKS = 64;
+
+/** Subtrees that do not execute (or execute elsewhere). */
+const OPAQUE = new Set([
+  'sizeof_expression', 'alignof_expression', 'offsetof_expression', 'lambda_expression', 'string_literal',
+  'concatenated_string', 'char_literal', 'comment', 'number_literal', 'type_descriptor', 'primitive_type',
+  'type_identifier', 'raw_string_literal', 'template_argument_list', 'requires_expression',
+]);
+
+/**
+ * Runs one statement or expression on each path state: calls (helpers fork per outcome), assignments,
+ * dereferences and stores become state changes and events. Short-circuit operators and `?:` evaluate
+ * their right side only on the states where it runs.
+ */
+export function scan(ctx: ExploreCtx, n: Node | null, pss: PState[], depth = 0): PState[] {
+  if (!n || pss.length === 0 || OPAQUE.has(n.type)) return pss;
+  if (depth > MAX_DEPTH) return pss;
+  const d = depth + 1;
+  switch (n.type) {
+    case 'call_expression': {
+      let cur = pss;
+      const f = n.childForFieldName('function');
+      if (f && f.type !== 'identifier' && f.type !== 'qualified_identifier') cur = scan(ctx, f, cur, d);
+      for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) cur = scan(ctx, a, cur, d);
+      return cap(applyCall(ctx, n, cur));
+    }
+    case 'assignment_expression': {
+      let cur = scan(ctx, n.childForFieldName('right'), pss, d);
+      const left = n.childForFieldName('left');
+      cur = scanLeft(ctx, left, cur, d);
+      return cap(cur.flatMap((ps) => assign(ctx, n, left, n.childForFieldName('right'), ps)));
+    }
+    case 'init_declarator': {
+      const value = n.childForFieldName('value');
+      const name = declaratorName(n.childForFieldName('declarator'))?.text;
+      if (value?.type === 'lambda_expression' && name) {
+        ctx.lambdas.set(name, value);
+        return pss;
+      }
+      const cur = scan(ctx, value, pss, d);
+      if (!name) return cur;
+      const target = strip(value);
+      if (n.childForFieldName('declarator')?.type === 'reference_declarator' && target?.type === 'pointer_expression' && target.childForFieldName('operator')?.text === '*') {
+        return cur.map((ps) => {
+          const p = paramOf(ctx, target.childForFieldName('argument'), ps.st);
+          return { ...ps, st: withVal(ps.st, name, p === null ? null : { k: 'deref', i: p }) };
+        });
+      }
+      const rhs = value?.type === 'initializer_list' ? null : value;
+      return cap(cur.flatMap((ps) => bindLocal(ctx, name, rhs, ps)));
+    }
+    case 'binary_expression': {
+      const op = n.childForFieldName('operator')?.text;
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      const cur = scan(ctx, left, pss, d);
+      if (op !== '&&' && op !== '||') return scan(ctx, right, cur, d);
+      const runs = cur.flatMap((ps) => refine(ctx, left, op === '&&', ps));
+      const after = scan(ctx, right, runs, d);
+      if (!hasEffects(right)) return cur;
+      return cap([...after, ...cur.flatMap((ps) => refine(ctx, left, op !== '&&', ps))]);
+    }
+    case 'conditional_expression': {
+      const cond = n.childForFieldName('condition');
+      const cur = scan(ctx, cond, pss, d);
+      const t = scan(ctx, n.childForFieldName('consequence'), cur.flatMap((ps) => refine(ctx, cond, true, ps)), d);
+      const f = scan(ctx, n.childForFieldName('alternative'), cur.flatMap((ps) => refine(ctx, cond, false, ps)), d);
+      if (!hasEffects(n.childForFieldName('consequence')) && !hasEffects(n.childForFieldName('alternative'))) return cur;
+      return cap([...t, ...f]);
+    }
+    case 'update_expression': {
+      const arg = strip(n.childForFieldName('argument'));
+      const cur = scanLeft(ctx, arg, pss, d);
+      return arg?.type === 'identifier' ? cur.map((ps) => ({ ...ps, st: withVal(ps.st, arg.text, null) })) : cur;
+    }
+    case 'pointer_expression': {
+      const op = n.childForFieldName('operator')?.text;
+      const arg = n.childForFieldName('argument');
+      if (op === '&') return scanAddressOf(ctx, arg, pss, d);
+      return deref(ctx, n, 'read', scan(ctx, arg, pss, d));
+    }
+    case 'field_expression':
+    case 'subscript_expression': {
+      let cur = scan(ctx, n.childForFieldName('argument'), pss, d);
+      if (n.type === 'subscript_expression') cur = scan(ctx, n.childForFieldName('index') ?? n.namedChildren[1] ?? null, cur, d);
+      return deref(ctx, n, 'read', cur);
+    }
+    default: {
+      let cur = pss;
+      for (const c of n.namedChildren) if (c) cur = scan(ctx, c, cur, d);
+      return cur;
+    }
+  }
+}
+
+function cap(pss: PState[]): PState[] {
+  return pss.length > MAX_FORKS ? pss.slice(0, MAX_FORKS) : pss;
+}
+
+function hasEffects(n: Node | null): boolean {
+  if (!n) return false;
+  return n.descendantsOfType(['call_expression', 'assignment_expression', 'update_expression']).length > 0;
+}
+
+/** `&p->x` computes an address: no dereference of p, but what is inside still runs. */
+function scanAddressOf(ctx: ExploreCtx, arg: Node | null, pss: PState[], d: number): PState[] {
+  const e = strip(arg);
+  if (e && (e.type === 'field_expression' || e.type === 'subscript_expression')) {
+    let cur = scan(ctx, e.childForFieldName('argument'), pss, d);
+    if (e.type === 'subscript_expression') cur = scan(ctx, e.childForFieldName('index'), cur, d);
+    return cur;
+  }
+  return scan(ctx, arg, pss, d);
+}
+
+/** The left side of an assignment: evaluate what it reads, not the final store. */
+function scanLeft(ctx: ExploreCtx, left: Node | null, pss: PState[], d: number): PState[] {
+  const e = strip(left);
+  if (!e || e.type === 'identifier') return pss;
+  if (e.type === 'pointer_expression') return scan(ctx, e.childForFieldName('argument'), pss, d);
+  if (e.type === 'field_expression') return scan(ctx, e.childForFieldName('argument'), pss, d);
+  if (e.type === 'subscript_expression') return scan(ctx, e.childForFieldName('index'), scan(ctx, e.childForFieldName('argument'), pss, d), d);
+  return scan(ctx, e, pss, d);
+}
+
+function deref(ctx: ExploreCtx, n: Node, access: 'read' | 'write', pss: PState[]): PState[] {
+  return pss.map((ps) => {
+    const base = derefBase(ctx, n, ps.st);
+    if (!base) return ps;
+    ctx.events.push({ kind: 'deref', node: n, param: base.param, access, field: base.field, via: null, st: ps.st, extra: [] });
+    const b = bit(base.param);
+    // Once dereferenced, the pointer was not NULL on any path that goes on from here.
+    return { ...ps, st: { ...ps.st, used: ps.st.used | b, nonnull: ps.st.nonnull | b } };
+  });
+}
+
+function assign(ctx: ExploreCtx, node: Node, leftRaw: Node | null, right: Node | null, ps: PState): PState[] {
+  const left = strip(leftRaw);
+  if (!left) return [ps];
+  const op = node.childForFieldName('operator')?.text ?? '=';
+  if (left.type === 'identifier') {
+    const v = ps.st.vals.get(left.text);
+    if (v?.k === 'deref') return [storeThrough(ctx, node, left, right, op, { param: v.i, field: null }, ps)];
+    if (ctx.params.has(left.text) && !v) return [ps]; // a parameter reassigned keeps its identity
+    return bindLocal(ctx, left.text, op === '=' ? right : null, ps);
+  }
+  // `p->buf[i] = x`: an element copied into a buffer that a parameter points to.
+  if (left.type === 'subscript_expression') {
+    const arr = strip(left.childForFieldName('argument'));
+    if (arr?.type === 'field_expression') {
+      const base = derefBase(ctx, arr, ps.st);
+      const index = left.childForFieldName('index') ?? left.namedChildren[1];
+      if (base && base.field && index) {
+        ctx.events.push({ kind: 'index-write', node, param: base.param, field: base.field, index, st: ps.st });
+        ps = { ...ps, st: { ...ps.st, used: ps.st.used | bit(base.param), nonnull: ps.st.nonnull | bit(base.param) } };
+      }
+      return [ps];
+    }
+  }
+  const base = derefBase(ctx, left, ps.st);
+  if (!base) {
+    // `ctx->Monitor = OpenCompanion(...)`: remember the value of a local's field for later checks.
+    if (left.type === 'field_expression') return bindLocal(ctx, fieldKey(left), op === '=' ? right : null, ps);
+    return [ps];
+  }
+  ctx.events.push({ kind: 'deref', node: left, param: base.param, access: 'write', field: base.field, via: null, st: ps.st, extra: [] });
+  return [storeThrough(ctx, node, left, right, op, base, ps)];
+}
+
+function storeThrough(ctx: ExploreCtx, node: Node, left: Node, right: Node | null, op: string, base: { param: number; field: string | null }, ps: PState): PState {
+  const b = bit(base.param);
+  const cands = op === '=' ? evalExpr(ctx, right, ps.st, ps.calls) : null;
+  ctx.events.push({ kind: 'store', node, param: base.param, field: base.field, cands, via: null, st: ps.st, extra: [] });
+  const target = left.text.length > 40 ? left.text.slice(0, 40) + '…' : left.text;
+  const valueText = cands && cands.length === 1 ? constName(cands[0].val) : (right?.text ?? '').slice(0, 40);
+  const steps = pushStep(ps.st.steps, { file: ctx.fn.file, offset: node.startIndex, message: `${target} ${op} ${valueText}` });
+  const st: State = {
+    ...ps.st,
+    written: ps.st.written | b,
+    lenWritten: base.field === 'len' ? ps.st.lenWritten | b : ps.st.lenWritten,
+    used: ps.st.used | b,
+    nonnull: ps.st.nonnull | b,
+    steps,
+  };
+  return { ...ps, st };
+}
+
+/** A local takes a value: constants and parameter aliases are tracked, anything else is forgotten. */
+function bindLocal(ctx: ExploreCtx, name: string, rhs: Node | null, ps: PState): PState[] {
+  let bounded = ps.st.bounded;
+  const mentionsLen = rhs ? lenMention(ctx, rhs, ps.st) : false;
+  if (mentionsLen !== bounded.has(name)) {
+    const b = new Set(bounded);
+    if (mentionsLen) b.add(name);
+    else b.delete(name);
+    bounded = b;
+  }
+  const cands = rhs ? evalExpr(ctx, rhs, ps.st, ps.calls) : null;
+  const base = { ...ps, st: { ...ps.st, bounded } };
+  if (!cands || cands.length === 0) return [{ ...base, st: withVal(base.st, name, aliasOf(ctx, rhs, ps.st)) }];
+  return cands.slice(0, 8).map((c) => ({ ...base, st: withVal(base.st, name, c.val) }));
+}
+
+function aliasOf(ctx: ExploreCtx, rhs: Node | null, st: State) {
+  const p = rhs ? paramOf(ctx, rhs, st) : null;
+  return p === null ? null : ({ k: 'param', i: p } as const);
+}
+
+/** The expression uses `p->len` of a pointer parameter (or a local already bounded by one). */
+export function lenMention(ctx: ExploreCtx, n: Node, st: State): boolean {
+  const stack: Node[] = [n];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.type === 'field_expression' && e.childForFieldName('field')?.text === 'len' && paramOf(ctx, e.childForFieldName('argument'), st) !== null) return true;
+    if (e.type === 'identifier' && st.bounded.has(e.text)) return true;
+    for (const c of e.namedChildren) if (c) stack.push(c);
+  }
+  return false;
+}
+
+/** Key under which a field of a local is tracked: its text without spaces (`ms->Monitor`). */
+export function fieldKey(n: Node): string {
+  return n.text.replace(/\s+/g, '');
+}

@@ -1,0 +1,84 @@
+import type { Node } from 'web-tree-sitter';
+import type { SalFact } from '../parse/macros';
+import type { ParsedFile } from './parsed-file';
+
+export interface ParamInfo {
+  index: number;
+  /** Empty for an unnamed parameter. */
+  name: string;
+  node: Node;
+  /** Facts kept from blanked SAL annotations (`_Out_` on lpErrno). */
+  facts: SalFact[];
+  isPointer: boolean;
+}
+
+/** A function definition of the run (free function, member, or lambda-free template). */
+export interface FunctionInfo {
+  /** Last component of the name (`WSPConnect` for `CProvider::WSPConnect`). */
+  name: string;
+  qualified: string;
+  file: ParsedFile;
+  node: Node;
+  body: Node;
+  params: ParamInfo[];
+  /** Unique key: file path + start offset. */
+  key: string;
+}
+
+const FUNCTION_NAME_TYPES = new Set(['identifier', 'field_identifier', 'qualified_identifier', 'destructor_name', 'operator_name', 'template_function']);
+
+export function collectFunctions(file: ParsedFile): FunctionInfo[] {
+  const out: FunctionInfo[] = [];
+  for (const def of file.tree.rootNode.descendantsOfType('function_definition')) {
+    if (!def) continue;
+    const body = def.childForFieldName('body');
+    const fdecl = findFunctionDeclarator(def.childForFieldName('declarator'));
+    if (!body || !fdecl) continue;
+    const nameNode = fdecl.childForFieldName('declarator');
+    if (!nameNode || !FUNCTION_NAME_TYPES.has(nameNode.type)) continue;
+    const qualified = nameNode.text.replace(/\s+/g, '');
+    const name = qualified.split('::').pop()!.replace(/<.*$/, '');
+    out.push({ name, qualified, file, node: def, body, params: paramsOf(fdecl, file), key: `${file.path}:${def.startIndex}` });
+  }
+  return out;
+}
+
+export function findFunctionDeclarator(d: Node | null): Node | null {
+  let cur = d;
+  for (let guard = 0; cur && guard < 50; guard++) {
+    if (cur.type === 'function_declarator') {
+      // `int (*f(void))(int)` aside, the innermost function_declarator names the function.
+      const inner = cur.childForFieldName('declarator');
+      if (inner && inner.type !== 'parenthesized_declarator' && inner.type !== 'pointer_declarator') return cur;
+      cur = inner;
+      continue;
+    }
+    cur = cur.childForFieldName('declarator') ?? cur.namedChildren.find((c) => c?.type.endsWith('declarator')) ?? null;
+  }
+  return null;
+}
+
+function paramsOf(fdecl: Node, file: ParsedFile): ParamInfo[] {
+  const list = fdecl.childForFieldName('parameters');
+  if (!list) return [];
+  const decls = list.namedChildren.filter((p): p is Node => !!p && (p.type === 'parameter_declaration' || p.type === 'optional_parameter_declaration'));
+  if (decls.length === 1 && decls[0].text.trim() === 'void') return [];
+  return decls.map((p, index) => {
+    const nameNode = declaratorName(p.childForFieldName('declarator'));
+    const facts: SalFact[] = [];
+    for (const m of file.blanked) if (m.offset >= p.startIndex && m.offset < p.endIndex) facts.push(...m.facts);
+    const declText = p.childForFieldName('declarator')?.text ?? '';
+    const typeText = p.childForFieldName('type')?.text ?? '';
+    const isPointer = declText.includes('*') || declText.includes('[') || /^(LP|P)[A-Z]/.test(typeText) || typeText.endsWith('*');
+    return { index, name: nameNode?.text ?? '', node: p, facts, isPointer };
+  });
+}
+
+export function declaratorName(d: Node | null): Node | null {
+  let cur = d;
+  for (let guard = 0; cur && guard < 50; guard++) {
+    if (cur.type === 'identifier' || cur.type === 'field_identifier') return cur;
+    cur = cur.childForFieldName('declarator') ?? cur.namedChildren.find((c) => c && (c.type === 'identifier' || c.type.endsWith('declarator'))) ?? null;
+  }
+  return null;
+}

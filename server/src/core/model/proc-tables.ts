@@ -1,0 +1,63 @@
+import type { Node } from 'web-tree-sitter';
+import { PROC_TABLE_FIELDS } from '../spec/contracts';
+import type { ParsedFile } from './parsed-file';
+
+/** A function installed in a WSPPROC_TABLE entry: `Table->lpWSPConnect = X;`, `{ ..., X, ... }`. */
+export interface ProcInstall {
+  entry: string;
+  /** Last component of the installed function's name. */
+  functionName: string;
+  file: ParsedFile;
+  node: Node;
+}
+
+export function collectProcInstalls(file: ParsedFile): ProcInstall[] {
+  const out: ProcInstall[] = [];
+  const entries = new Set(PROC_TABLE_FIELDS.map((f) => f.field));
+  const root = file.tree.rootNode;
+  for (const a of root.descendantsOfType('assignment_expression')) {
+    const left = a?.childForFieldName('left');
+    if (!a || !left || left.type !== 'field_expression') continue;
+    const field = left.childForFieldName('field')?.text ?? '';
+    if (!entries.has(field)) continue;
+    const fn = installedName(a.childForFieldName('right'));
+    if (fn) out.push({ entry: field, functionName: fn, file, node: a });
+  }
+  // Designated initializers: { .lpWSPConnect = X }
+  for (const p of root.descendantsOfType('initializer_pair')) {
+    if (!p) continue;
+    const designator = p.childForFieldName('designator') ?? p.namedChildren[0];
+    const field = designator?.text.replace(/^\./, '') ?? '';
+    if (!entries.has(field)) continue;
+    const fn = installedName(p.childForFieldName('value'));
+    if (fn) out.push({ entry: field, functionName: fn, file, node: p });
+  }
+  // Positional aggregate initializers of a WSPPROC_TABLE.
+  for (const d of root.descendantsOfType('declaration')) {
+    if (!d || !/\b(WSPPROC_TABLE)\b/.test(d.childForFieldName('type')?.text ?? '')) continue;
+    for (const init of d.descendantsOfType('initializer_list')) {
+      if (!init || init.parent?.type !== 'init_declarator') continue;
+      const items = init.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+      if (items.some((c) => c.type === 'initializer_pair')) continue;
+      items.forEach((item, i) => {
+        const fn = installedName(item);
+        const field = PROC_TABLE_FIELDS[i]?.field;
+        if (fn && field) out.push({ entry: field, functionName: fn, file, node: item });
+      });
+    }
+  }
+  return out;
+}
+
+/** `X`, `&X`, `Cls::X`, `&Cls::X`, `(LPWSPCONNECT)X` -> `X`. */
+function installedName(n: Node | null): string | null {
+  let cur = n;
+  for (let guard = 0; cur && guard < 10; guard++) {
+    if (cur.type === 'identifier') return cur.text;
+    if (cur.type === 'qualified_identifier') return cur.text.split('::').pop() ?? null;
+    if (cur.type === 'pointer_expression' || cur.type === 'parenthesized_expression') cur = cur.namedChildren[cur.namedChildren.length - 1] ?? null;
+    else if (cur.type === 'cast_expression') cur = cur.childForFieldName('value');
+    else return null;
+  }
+  return null;
+}

@@ -1,0 +1,131 @@
+import { ARG_MACRO_PATTERNS, PLAIN_MACROS, salFacts, type SalFact } from './macros';
+
+/** An annotation that was blanked, kept as a fact about the declaration it decorated. */
+export interface BlankedMacro {
+  name: string;
+  offset: number;
+  end: number;
+  facts: SalFact[];
+}
+
+export interface BlankResult {
+  /** Same length as the input, same line breaks; known macros replaced by spaces. */
+  text: string;
+  macros: BlankedMacro[];
+}
+
+const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;
+
+/**
+ * Blanks known annotation macros, length-preserving, outside comments, strings and preprocessor
+ * lines (a `#define IN` must stay what it is). Line breaks inside blanked text are kept so that
+ * every line number and column stays exact.
+ */
+export function blankMacros(src: string, extra: readonly string[] = []): BlankResult {
+  const plain = new Set([...PLAIN_MACROS, ...extra]);
+  const out = src.split('');
+  const macros: BlankedMacro[] = [];
+  const n = src.length;
+  let i = 0;
+  let lineStart = true;
+  while (i < n) {
+    const c = src[i];
+    if (c === '\n') {
+      lineStart = true;
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+      i++;
+      continue;
+    }
+    if (lineStart && c === '#') {
+      i = skipPreprocessorLine(src, i);
+      continue;
+    }
+    lineStart = false;
+    if (c === '/' && src[i + 1] === '/') {
+      while (i < n && src[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && src[i + 1] === '*') {
+      const e = src.indexOf('*/', i + 2);
+      i = e < 0 ? n : e + 2;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      i = skipQuoted(src, i, c);
+      continue;
+    }
+    if (/[A-Za-z_]/.test(c)) {
+      IDENT.lastIndex = i;
+      const m = IDENT.exec(src);
+      const word = m ? m[0] : c;
+      const start = i;
+      let end = i + word.length;
+      const prev = start > 0 ? src[start - 1] : '';
+      // A member name (`x.IN`, `p->FAR`) is not the macro.
+      const isMember = prev === '.' || (prev === '>' && src[start - 2] === '-');
+      if (!isMember && plain.has(word)) {
+        blank(out, start, end);
+        macros.push({ name: word, offset: start, end, facts: salFacts(word) });
+      } else if (!isMember && ARG_MACRO_PATTERNS.some((re) => re.test(word))) {
+        const close = balancedArgsEnd(src, end);
+        if (close > 0) end = close;
+        blank(out, start, end);
+        macros.push({ name: word, offset: start, end, facts: salFacts(word) });
+      }
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  return { text: out.join(''), macros };
+}
+
+function blank(out: string[], start: number, end: number): void {
+  for (let k = start; k < end; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+}
+
+function skipQuoted(src: string, i: number, q: string): number {
+  let k = i + 1;
+  while (k < src.length && src[k] !== q && src[k] !== '\n') k += src[k] === '\\' ? 2 : 1;
+  return k + 1;
+}
+
+function skipPreprocessorLine(src: string, i: number): number {
+  let k = i;
+  while (k < src.length) {
+    if (src[k] === '\n') {
+      if (src[k - 1] === '\\' || (src[k - 1] === '\r' && src[k - 2] === '\\')) {
+        k++;
+        continue;
+      }
+      return k;
+    }
+    if (src[k] === '/' && src[k + 1] === '*') {
+      const e = src.indexOf('*/', k + 2);
+      k = e < 0 ? src.length : e + 2;
+      continue;
+    }
+    k++;
+  }
+  return k;
+}
+
+/** If `(` follows (after spaces), the offset just past its balanced `)`; else -1. */
+function balancedArgsEnd(src: string, from: number): number {
+  let k = from;
+  while (k < src.length && (src[k] === ' ' || src[k] === '\t')) k++;
+  if (src[k] !== '(') return -1;
+  let depth = 0;
+  for (; k < src.length; k++) {
+    const c = src[k];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return k + 1;
+    } else if (c === ';' || c === '{') return -1;
+  }
+  return -1;
+}

@@ -1,0 +1,54 @@
+import { bit, type Step } from '../flow/state';
+import { isSocketError, Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
+
+/**
+ * "Otherwise, it returns SOCKET_ERROR, and a specific error code is available in lpErrno."
+ * Every path that returns SOCKET_ERROR must have written *lpErrno (directly, through an alias, or by
+ * handing lpErrno to code that writes it).
+ */
+export const errnoNotSet: Rule = {
+  id: 'errno-not-set',
+  check(c: ImplCheck): RawFinding[] {
+    const out: RawFinding[] = [];
+    const once = new Once();
+    const errno = c.role.errno;
+    const name = paramName(c, errno);
+    for (const e of c.events) {
+      if (e.kind !== 'return' || !e.cands) continue;
+      if (e.st.written & bit(errno) || e.st.isnull & bit(errno)) continue;
+      const bad = e.cands.find((x) => isSocketError(x.val));
+      if (!bad || !once.first(String(e.node.id))) continue;
+      const steps = pathTo(c, e, bad.steps, e.node.startIndex, `returns SOCKET_ERROR; *${name} was not written on this path`);
+      out.push({
+        rule: 'errno-not-set',
+        start: e.node.startIndex,
+        end: e.node.endIndex,
+        message: `${c.fn.name} returns SOCKET_ERROR here without setting *${name} on the path ${describe(steps)}; the caller will report a stale error`,
+        steps,
+        fix: { kind: 'set-errno-before-return', returnOffset: e.node.startIndex, errnoParam: name, suggested: suggestCode(steps) },
+      });
+    }
+    return out;
+  },
+};
+
+function describe(steps: Step[]): string {
+  const decisive = steps.filter((s) => / is (true|false)$|^goto |^case |^calls /.test(s.message)).slice(-3);
+  return decisive.length ? `(${decisive.map((s) => s.message).join(' → ')})` : 'from the function entry';
+}
+
+/** The documented code that fits the failure the path reacts to. */
+export function suggestCode(steps: Step[]): string | null {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const m = steps[i].message;
+    if (/\bnamelen\b|\bname\b|sockaddr|SOCKADDR/i.test(m)) return 'WSAEFAULT';
+    if (/context|lookup|find\w*socket|handle/i.test(m)) return 'WSAENOTSOCK';
+    if (/alloc|malloc|new\b|buffer|NoMemory/i.test(m)) return 'WSAENOBUFS';
+    if (/listen/i.test(m)) return 'WSAEINVAL';
+    if (/connected|isconn/i.test(m)) return 'WSAEISCONN';
+    if (/callerdata/i.test(m)) return 'WSAEPROTONOSUPPORT';
+    if (/qos/i.test(m)) return 'WSAEOPNOTSUPP';
+    if (/family/i.test(m)) return 'WSAEAFNOSUPPORT';
+  }
+  return null;
+}

@@ -1,0 +1,68 @@
+import type { FlowEvent } from '../flow/events';
+import { stepsOf, type Step, type Val } from '../flow/state';
+import type { FunctionInfo } from '../model/functions';
+import type { FunctionContract } from '../spec/types';
+import type { FixHint, RuleId, Severity } from '../types';
+
+/** A WSPConnect implementation after path exploration: what every rule reads. */
+export interface ImplCheck {
+  fn: FunctionInfo;
+  contract: FunctionContract;
+  events: FlowEvent[];
+  /** Parameter name -> position, as the explorer resolved them. */
+  params: Map<string, number>;
+  /** Position of each contract parameter in this implementation (matched by position, not name). */
+  role: ConnectRoles;
+}
+
+export interface ConnectRoles {
+  name: number;
+  namelen: number;
+  caller: number;
+  callee: number;
+  sqos: number;
+  gqos: number;
+  errno: number;
+}
+
+export interface RawFinding {
+  rule: RuleId;
+  start: number;
+  end: number;
+  message: string;
+  steps: Step[];
+  fix?: FixHint;
+  severity?: Severity;
+}
+
+export interface Rule {
+  id: RuleId;
+  check(c: ImplCheck): RawFinding[];
+}
+
+export function paramName(c: ImplCheck, i: number): string {
+  return c.fn.params[i]?.name || c.contract.params[i]?.name || `parameter ${i + 1}`;
+}
+
+export function isSocketError(v: Val): boolean {
+  return v.k === 'const' && (v.num === -1 || v.name === 'SOCKET_ERROR');
+}
+
+export function isZero(v: Val): boolean {
+  return v.k === 'const' && v.num === 0;
+}
+
+/** The path to an event, then the steps inside helpers that produced the value, then the event itself. */
+export function pathTo(c: ImplCheck, ev: { st: { steps: Parameters<typeof stepsOf>[0] } }, extra: Step[], at: number, message: string): Step[] {
+  return [...stepsOf(ev.st.steps), ...extra, { file: c.fn.file, offset: at, message }];
+}
+
+/** Reports each (rule, location) once: the first path found is the one explained. */
+export class Once {
+  private readonly seen = new Set<string>();
+  first(key: string): boolean {
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+}
