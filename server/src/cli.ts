@@ -213,16 +213,16 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   return mod.runCommand([...args], io);
 }
 
+type LspTransport = 'stdio' | 'node-ipc';
+
 async function lsp(args: readonly string[], io: CliIo): Promise<number | null> {
-  const transports = args.filter((a) => a === '--stdio' || a === '--node-ipc' || /^--(socket|pipe|clientProcessId)=/.test(a));
-  const unknown = args.filter((a) => !transports.includes(a));
-  if (unknown.length > 0) throw new UsageError(`lsp: unknown option ${unknown[0]} (expected --stdio)`);
-  if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe='))) {
-    throw new UsageError('lsp: missing transport (use wsplint lsp --stdio)');
-  }
-  let mod: { startServer?: () => unknown };
+  const transports: string[] = args.filter((a) => a === '--stdio' || a === '--node-ipc');
+  const unknown = args.find((a) => !transports.includes(a));
+  if (unknown !== undefined) throw new UsageError(`lsp: unknown option ${unknown} (expected --stdio or --node-ipc)`);
+  if (transports.length !== 1) throw new UsageError('lsp: give exactly one transport (wsplint lsp --stdio)');
+  let mod: { startServer?: (transport?: LspTransport) => unknown };
   try {
-    mod = require('./lsp/server') as { startServer?: () => unknown };
+    mod = require('./lsp/server') as typeof mod;
   } catch (e) {
     if (isModuleNotFound(e, 'lsp/server')) {
       io.stderr('wsplint: lsp is not available in this build (the language server was not bundled)\n');
@@ -234,9 +234,8 @@ async function lsp(args: readonly string[], io: CliIo): Promise<number | null> {
     io.stderr('wsplint: lsp is not available in this build (server/src/lsp/server.ts exports no startServer)\n');
     return 2;
   }
-  // The server reads its transport from process.argv (vscode-languageserver's createConnection) and
-  // keeps the process alive; there is no exit code to give.
-  await mod.startServer();
+  // The server keeps the process alive on its transport; there is no exit code to give.
+  await mod.startServer(transports[0] === '--stdio' ? 'stdio' : 'node-ipc');
   return null;
 }
 

@@ -75,7 +75,7 @@ test('check where no file could be read', () => {
   }
 });
 
-test('lsp without a transport', () => assertUsageError(['lsp'], /missing transport/));
+test('lsp without a transport', () => assertUsageError(['lsp'], /give exactly one transport/));
 test('lsp with an unknown option', () => assertUsageError(['lsp', '--tcp'], /unknown option --tcp/));
 
 test('--output to a path that cannot be written exits 2', () => {
