@@ -113,19 +113,22 @@ function parseCheckArgs(args: readonly string[]): CheckOptions | 'help' {
       return v;
     };
     if (name === '-h' || name === '--help') return 'help';
-    else if (name === '-f' || name === '--format') {
+    if (name === '-f' || name === '--format') {
       const v = value('a format (text, json or sarif)');
       if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`unknown format '${v}' (expected text, json or sarif)`);
       opts.format = v as Format;
-    } else if (name === '-o' || name === '--output') opts.output = value('a file name');
-    else if (name === '--macro') {
+    } else if (name === '-o' || name === '--output') {
+      opts.output = value('a file name');
+    } else if (name === '--macro') {
       const names = value('a macro name').split(',').map((m) => m.trim()).filter(Boolean);
       const bad = names.find((m) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(m));
       if (bad !== undefined) throw new UsageError(`--macro: '${bad}' is not a C identifier`);
       opts.macros.push(...names);
+    } else if (name.startsWith('-') && name !== '-') {
+      throw new UsageError(`unknown option ${name} (see wsplint check --help)`);
+    } else {
+      opts.paths.push(arg);
     }
-    else if (name.startsWith('-') && name !== '-') throw new UsageError(`unknown option ${name} (see wsplint check --help)`);
-    else opts.paths.push(arg);
   }
   return opts;
 }

@@ -191,3 +191,16 @@ test('findings in UTF-16 (LE and BE) and windows-1252 files keep their positions
     cleanup();
   }
 });
+
+test('--macro blanks a project macro that hides the function from the parser (needs the core)', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const text = readFileSync(ERRNO_FIXTURE, 'utf8').replace('int WSPAPI WSPConnect(', 'int WSPAPI PROV_EXPORT(1) WSPConnect(');
+    writeFileSync(join(dir, 'p.c'), text);
+    const r = wsplint(['check', '--format', 'json', '--macro', 'PROV_EXPORT', 'p.c'], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(errnoFindings(parseJson<JsonReport>(r.stdout)).map((f) => [f.line, f.column]), [[ERRNO_LINE, ERRNO_COLUMN]]);
+  } finally {
+    cleanup();
+  }
+});

@@ -90,3 +90,9 @@ test('--output to a path that cannot be written exits 2', () => {
     cleanup();
   }
 });
+
+test('--macro takes C identifiers', () => {
+  assertUsageError(['check', '--macro', 'MY_API,1BAD', CLEAN_FIXTURE], /--macro: '1BAD' is not a C identifier/);
+  const ok = wsplint(['check', '--macro', 'MY_API', '--macro=PROVIDER_CALL,OTHER', CLEAN_FIXTURE]);
+  assert.equal(ok.code, 0, ok.stderr);
+});
