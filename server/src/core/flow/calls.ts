@@ -9,7 +9,8 @@ const COPY_FUNCS: Record<string, { dst: number; src: number | null; len: number 
   memcpy: { dst: 0, src: 1, len: 2 }, memmove: { dst: 0, src: 1, len: 2 },
   CopyMemory: { dst: 0, src: 1, len: 2 }, MoveMemory: { dst: 0, src: 1, len: 2 },
   RtlCopyMemory: { dst: 0, src: 1, len: 2 }, RtlMoveMemory: { dst: 0, src: 1, len: 2 }, RtlCopyBytes: { dst: 0, src: 1, len: 2 },
-  memcpy_s: { dst: 0, src: 2, len: 3 }, memmove_s: { dst: 0, src: 2, len: 3 },
+  // The _s forms fail instead of overflowing: the destination size (argument 2) is what bounds them.
+  memcpy_s: { dst: 0, src: 2, len: 1 }, memmove_s: { dst: 0, src: 2, len: 1 },
   strcpy: { dst: 0, src: 1, len: null }, wcscpy: { dst: 0, src: 1, len: null }, lstrcpy: { dst: 0, src: 1, len: null },
   lstrcpyA: { dst: 0, src: 1, len: null }, lstrcpyW: { dst: 0, src: 1, len: null }, strcat: { dst: 0, src: 1, len: null },
   _tcscpy: { dst: 0, src: 1, len: null }, StringCopy: { dst: 0, src: 1, len: null },

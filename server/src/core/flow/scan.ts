@@ -3,7 +3,7 @@ import { applyCall } from './calls';
 import type { ExploreCtx } from './context';
 import { derefBase, evalExpr, paramOf, strip } from './eval';
 import { refine, type PState } from './refine';
-import { bit, constName, pushStep, withVal, type State } from './state';
+import { bit, constName, pushStep, withVal, type State, type Val } from './state';
 import { declaratorName } from '../model/functions';
 
 const MAX_DEPTH = 200;
@@ -156,8 +156,9 @@ function assign(ctx: ExploreCtx, node: Node, leftRaw: Node | null, right: Node |
   // `p->buf[i] = x`: an element copied into a buffer that a parameter points to.
   if (left.type === 'subscript_expression') {
     const arr = strip(left.childForFieldName('argument'));
-    if (arr?.type === 'field_expression') {
-      const base = derefBase(ctx, arr, ps.st);
+    const alias = arr?.type === 'identifier' ? ps.st.vals.get(arr.text) : undefined;
+    if (arr?.type === 'field_expression' || alias?.k === 'fieldof') {
+      const base = alias?.k === 'fieldof' ? { param: alias.i, field: alias.f } : derefBase(ctx, arr!, ps.st);
       const index = left.childForFieldName('index') ?? left.namedChildren[1];
       if (base && base.field && index) {
         ctx.events.push({ kind: 'index-write', node, param: base.param, field: base.field, index, st: ps.st });
@@ -210,9 +211,15 @@ function bindLocal(ctx: ExploreCtx, name: string, rhs: Node | null, ps: PState):
   return cands.slice(0, 8).map((c) => ({ ...base, st: withVal(base.st, name, c.val) }));
 }
 
-function aliasOf(ctx: ExploreCtx, rhs: Node | null, st: State) {
+function aliasOf(ctx: ExploreCtx, rhs: Node | null, st: State): Val | null {
   const p = rhs ? paramOf(ctx, rhs, st) : null;
-  return p === null ? null : ({ k: 'param', i: p } as const);
+  if (p !== null) return { k: 'param', i: p };
+  const e = strip(rhs);
+  if (e?.type === 'field_expression') {
+    const base = derefBase(ctx, e, st);
+    if (base?.field) return { k: 'fieldof', i: base.param, f: base.field };
+  }
+  return null;
 }
 
 /** The expression uses `p->len` of a pointer parameter (or a local already bounded by one). */

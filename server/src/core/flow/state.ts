@@ -7,6 +7,8 @@ export type Val =
   | { k: 'param'; i: number }
   /** A C++ reference bound to `*p` (`int& err = *lpErrno`): assigning it stores through parameter `i`. */
   | { k: 'deref'; i: number }
+  /** The value of `p->f` for parameter `i` (`char *dst = lpCalleeData->buf`). */
+  | { k: 'fieldof'; i: number; f: string }
   | { k: 'nonnull' };
 
 /** A candidate value with the steps that explain where it came from (inside a helper). */
@@ -74,6 +76,7 @@ export function valKey(v: Val): string {
   if (v.k === 'const') return v.num !== undefined ? `#${v.num}` : `$${v.name}`;
   if (v.k === 'param') return `p${v.i}`;
   if (v.k === 'deref') return `d${v.i}`;
+  if (v.k === 'fieldof') return `f${v.i}.${v.f}`;
   return 'nn';
 }
 
@@ -94,6 +97,7 @@ export function constName(v: Val): string {
   if (v.k === 'const') return v.name ?? String(v.num);
   if (v.k === 'param') return `parameter ${v.i + 1}`;
   if (v.k === 'deref') return `*parameter ${v.i + 1}`;
+  if (v.k === 'fieldof') return `parameter ${v.i + 1}->${v.f}`;
   return 'a non-NULL value';
 }
 

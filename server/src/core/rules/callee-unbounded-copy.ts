@@ -55,6 +55,8 @@ function intoCalleeBuf(ctx: ExploreCtx, dst: Node, st: State, callee: number): b
     const n = strip(stack.pop()!);
     if (!n) continue;
     if (n.type === 'field_expression' && n.childForFieldName('field')?.text === 'buf' && paramOf(ctx, n.childForFieldName('argument'), st) === callee) return true;
+    const alias = n.type === 'identifier' ? st.vals.get(n.text) : undefined;
+    if (alias?.k === 'fieldof' && alias.i === callee && alias.f === 'buf') return true;
     if (n.type === 'binary_expression' || n.type === 'pointer_expression') for (const k of n.namedChildren) if (k) stack.push(k);
   }
   return false;
