@@ -2,6 +2,7 @@
  * Public API of the analysis core (no LSP imports). The CLI and the language server call only this.
  */
 import { checkImplementation, connectImplementations } from './analyze';
+import { unparsedImplementations } from './unparsed-impls';
 import { parseSource, type ParsedFile } from './model/parsed-file';
 import { Run } from './model/run';
 import { loadParsers, languageOf } from './parse/parser';
@@ -63,11 +64,17 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
       const run = new Run(parsed);
       const only = request.reportOnly ? new Set(request.reportOnly) : null;
       const byFile = new Map<string, Finding[]>();
-      for (const fn of connectImplementations(run)) {
+      const impls = connectImplementations(run);
+      for (const fn of impls) {
         if (only && !only.has(fn.file.path)) continue;
         const list = byFile.get(fn.file.path) ?? [];
         list.push(...checkImplementation(run, fn, options));
         byFile.set(fn.file.path, list);
+      }
+      for (const p of parsed) {
+        if (only && !only.has(p.path)) continue;
+        const extra = unparsedImplementations(run, p, impls, options.severity?.['parse-health']);
+        if (extra.length) byFile.set(p.path, [...(byFile.get(p.path) ?? []), ...extra]);
       }
       const findings: Finding[] = [];
       for (const p of parsed) {
