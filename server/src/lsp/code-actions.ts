@@ -68,7 +68,7 @@ export async function codeActions(params: CodeActionParams, deps: CodeActionDeps
   const fixable = () =>
     cached.result.findings.some((f) => {
       const choices = fixesFor(f, contextFor(text, f, deps.session));
-      return choices.length === 1 && choices[0].safe;
+      return choices[0]?.safe === true;
     });
   if (only && wanted(only, FIX_ALL_KIND) && fixable()) {
     const action: CodeAction = { title: 'Fix all safe wsplint problems', kind: FIX_ALL_KIND };
@@ -95,7 +95,7 @@ function quickFixes(doc: TextDocument, finding: Finding, diagnostic: Diagnostic,
     if (r) out.push(toAction(r, true));
   } else {
     const choices = fixesFor(finding, ctx);
-    out.push(...choices.map((c) => toAction(c, choices.length === 1 && c.safe)));
+    out.push(...choices.map((c, i) => toAction(c, i === 0 && c.safe)));
     out.push(toAction(disableLineFix(finding, ctx), false));
   }
   out.push({

@@ -24,7 +24,7 @@ export function fixAll(
     const chosen: OffsetEdit[][] = [];
     for (const f of analyze(current)) {
       const choices = fixesFor(f, contextFor(current, f));
-      if (choices.length !== 1 || !choices[0].safe) continue;
+      if (!choices[0]?.safe) continue;
       const edits = choices[0].edits;
       if (chosen.some((c) => c.some((a) => edits.some((b) => overlaps(a, b))))) continue;
       chosen.push(edits);

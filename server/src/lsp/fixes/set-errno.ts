@@ -1,7 +1,7 @@
 /**
  * `errno-not-set`: "Otherwise, it returns SOCKET_ERROR, and a specific error code is available in lpErrno."
- * Inserts `*lpErrno = <code>;` before the `return SOCKET_ERROR`. With a code suggested from context the
- * fix is safe; otherwise the user picks one of the function's documented codes.
+ * Inserts `*lpErrno = <code>;` before the `return SOCKET_ERROR`. A code suggested from the path is the safe,
+ * preferred choice; the function's other documented codes follow, since a heuristic can pick wrong.
  */
 import type { FixHint } from '../../core';
 import { documentedCodes, shortMeaning } from './code-choices';
@@ -16,10 +16,13 @@ export function setErrnoFixes(hint: Hint, ctx: FixContext): FixChoice[] {
     const lines = [{ depth: 0, text: `*${hint.errnoParam} = ${code};` }, ...statementLines(ctx.text, hint.returnOffset, end, 0)];
     return [replaceStatement(ctx.text, ctx.style, hint.returnOffset, end, lines)];
   };
-  if (hint.suggested) return [{ title: `Set *${hint.errnoParam} = ${hint.suggested} before returning`, edits: build(hint.suggested), safe: true }];
-  return documentedCodes(ctx).map((c) => ({
+  const suggested: FixChoice[] = hint.suggested
+    ? [{ title: `Set *${hint.errnoParam} = ${hint.suggested} before returning`, edits: build(hint.suggested), safe: true }]
+    : [];
+  const others = documentedCodes(ctx).filter((c) => c.code !== hint.suggested);
+  return suggested.concat(others.map((c) => ({
     title: `Set *${hint.errnoParam} = ${c.code} before returning (${shortMeaning(c.meaning)})`,
     edits: build(c.code),
     safe: false,
-  }));
+  })));
 }

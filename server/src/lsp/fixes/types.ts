@@ -11,7 +11,10 @@ export interface OffsetEdit {
 export interface FixChoice {
   title: string;
   edits: OffsetEdit[];
-  /** Part of `source.fixAll.wsplint`: the edit needs no choice from the user and keeps behaviour elsewhere. */
+  /**
+   * Part of `source.fixAll.wsplint`: the edit needs no choice from the user and keeps behaviour elsewhere.
+   * Only the first choice of a finding can be safe; it is then the preferred quick fix.
+   */
   safe: boolean;
 }
 
