@@ -16,15 +16,13 @@ import { buildSuite, root } from './build-suite.mjs';
 import { freePort, installExtension, isolatedEnv, startCodeServer, writeUserSettings } from './code-server.mjs';
 import { packageVsix } from './package-vsix.mjs';
 import { runSuite } from './suite-page.mjs';
-import { Tally } from './tally.mjs';
+import { buildProject, runMain } from './lifecycle.mjs';
 import { uiChecks } from './ui-checks.mjs';
 
 const args = new Set(process.argv.slice(2));
 const TIMEOUT_MS = Number(process.env.WSPLINT_E2E_TIMEOUT_MS || 900_000);
 const outDir = join(root, 'test', 'e2e', 'out');
 const log = (m) => console.log(`[e2e] ${m}`);
-const tally = new Tally();
-const cleanups = [];
 
 function pendingRunLens() {
   const listed = JSON.parse(readFileSync(join(root, 'test', 'e2e', 'pending.json'), 'utf8')).pending;
@@ -42,18 +40,14 @@ function installCodeServer() {
   return bin;
 }
 
-async function main() {
+async function main({ tally, onCleanup }) {
   mkdirSync(outDir, { recursive: true });
-  if (!args.has('--no-build')) {
-    log('building (node scripts/build.mjs)');
-    const r = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit', cwd: root });
-    if (r.status !== 0) throw new Error('node scripts/build.mjs failed');
-  }
+  if (!args.has('--no-build')) buildProject(root, log);
   const suite = await buildSuite();
   log(`suite: ${suite.tests} test files bundled into ${suite.dir}`);
 
   const tmp = mkdtempSync(join(tmpdir(), 'wsplint-e2e-'));
-  cleanups.push(() => (process.env.WSPLINT_E2E_KEEP ? log(`kept ${tmp}`) : rmSync(tmp, { recursive: true, force: true })));
+  onCleanup(() => (process.env.WSPLINT_E2E_KEEP ? log(`kept ${tmp}`) : rmSync(tmp, { recursive: true, force: true })));
   const dirs = {
     userData: join(tmp, 'user-data'),
     extensions: join(tmp, 'extensions'),
@@ -81,13 +75,13 @@ async function main() {
   const logFile = join(tmp, 'code-server.log');
   log(`starting code-server on 127.0.0.1:${port}`);
   const server = await startCodeServer({ bin, port, dirs, env, workspace: dirs.wsSuite, logFile, log });
-  cleanups.push(async () => {
+  onCleanup(async () => {
     await server.stop();
     if (existsSync(logFile)) copyFileSync(logFile, join(outDir, 'code-server.log'));
   });
 
   const context = await launchBrowser(dirs.profile, isolatedEnv(dirs));
-  cleanups.push(() => context.close().catch(() => {}));
+  onCleanup(() => context.close().catch(() => {}));
 
   await runSuite({
     context,
@@ -115,47 +109,4 @@ async function main() {
   });
 }
 
-async function cleanup() {
-  while (cleanups.length) {
-    const c = cleanups.pop();
-    try {
-      await c();
-    } catch (e) {
-      console.error(`[e2e] cleanup: ${e.message}`);
-    }
-  }
-}
-
-async function finish(code) {
-  await cleanup();
-  console.log(`[e2e] screenshots and logs in ${outDir}`);
-  console.log(tally.summary());
-  process.exit(code);
-}
-
-let finished = false;
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    if (finished) return;
-    finished = true;
-    tally.fail('e2e run', new Error(`interrupted by ${sig}`));
-    void finish(1);
-  });
-}
-const timer = setTimeout(() => {
-  if (finished) return;
-  finished = true;
-  tally.fail('e2e run', new Error(`overall timeout: not done after ${TIMEOUT_MS} ms`));
-  void finish(1);
-}, TIMEOUT_MS);
-
-main()
-  .catch((e) => tally.fail('e2e setup', e))
-  .finally(() => {
-    if (finished) return;
-    finished = true;
-    clearTimeout(timer);
-    const ok = tally.failed.length === 0 && tally.passed.length > 0;
-    if (tally.passed.length === 0 && tally.failed.length === 0) tally.fail('e2e run', new Error('no check ran'));
-    void finish(ok ? 0 : 1);
-  });
+runMain(main, { timeoutMs: TIMEOUT_MS, afterCleanup: () => console.log(`[e2e] screenshots and logs in ${outDir}`) });

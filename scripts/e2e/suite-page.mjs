@@ -2,8 +2,9 @@
 // (extensionDevelopmentPath = an empty host extension, so the wsplint extension under test is the one
 // installed from the .vsix; extensionTestsPath = the bundled suite). The workbench reports the suite's
 // exit code through window.codeAutomationExit; per-test results come from the file the suite writes.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { consoleText } from './browser.mjs';
+import { recordSuiteResults } from './suite-results.mjs';
 
 export async function runSuite({ context, base, port, workspace, hostExtension, suiteDir, results, tally, log, consoleLog, timeoutMs }) {
   const page = context.pages()[0] ?? (await context.newPage());
@@ -36,14 +37,5 @@ export async function runSuite({ context, base, port, workspace, hostExtension, 
     tally.fail('extension-host suite', new Error(`did not finish within ${timeoutMs} ms (page console in ${consoleLog})`));
     return;
   }
-  if (!existsSync(results)) {
-    tally.fail('extension-host suite', new Error(`exited with ${code} without writing results: it did not load (page console in ${consoleLog})`));
-    return;
-  }
-  const r = JSON.parse(readFileSync(results, 'utf8'));
-  for (const t of r.passed) tally.pass(`suite: ${t}`);
-  for (const t of r.failed) tally.fail(`suite: ${t.title}`, t.error);
-  for (const t of r.pending) tally.skip(`suite: ${t.title}`, t.reason);
-  if (code !== 0 && r.failed.length === 0) tally.fail('extension-host suite', new Error(`exit code ${code} although no test failed`));
-  if (r.passed.length + r.failed.length + r.pending.length === 0) tally.fail('extension-host suite', new Error('ran no test'));
+  recordSuiteResults(tally, results, code, consoleLog);
 }
