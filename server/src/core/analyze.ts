@@ -7,10 +7,10 @@ import type { Step } from './flow/state';
 import type { FunctionInfo } from './model/functions';
 import { countErrors } from './model/parsed-file';
 import type { Run } from './model/run';
-import { CONNECT_RULES } from './rules/index';
+import { FUNCTION_RULES } from './rules/index';
 import { ruleMeta } from './rules/registry';
 import type { ConnectRoles, ImplCheck, RawFinding } from './rules/rule';
-import { getContract } from './spec/contracts';
+import { CONTRACTS } from './spec/contracts';
 import type { FunctionContract } from './spec/types';
 import { errorParamBits, paramMap } from './summary/summarize';
 import { bit } from './flow/state';
@@ -21,43 +21,48 @@ export interface ImplOptions {
   severity?: Partial<Record<RuleId, Severity | 'off'>>;
 }
 
-/** The functions that implement WSPConnect: by name, or installed as the table's connect entry. */
-export function connectImplementations(run: Run): FunctionInfo[] {
-  const contract = connectContract();
-  const n = contract.params.length;
-  const out = new Map<string, FunctionInfo>();
-  for (const fn of run.functions) if (fn.name === contract.name && fn.params.length === n) out.set(fn.key, fn);
-  for (const ins of run.installs) {
-    if (ins.entry !== contract.procEntry) continue;
-    for (const fn of run.functionsNamed(ins.functionName)) if (fn.params.length === n) out.set(fn.key, fn);
+/** A function of the run that implements an SPI function, with that function's contract. */
+export interface Implementation {
+  fn: FunctionInfo;
+  contract: FunctionContract;
+}
+
+/**
+ * The functions that implement SPI functions: by name (`WSPConnect`, `CProvider::WSPSend`), or installed
+ * in a WSPPROC_TABLE entry under any name. Parameters must match the contract's count.
+ * `only` limits the judged functions (contract names), e.g. to WSPConnect alone.
+ */
+export function implementations(run: Run, only?: readonly string[]): Implementation[] {
+  const out = new Map<string, Implementation>();
+  for (const contract of CONTRACTS) {
+    if (only && !only.includes(contract.name)) continue;
+    const n = contract.params.length;
+    for (const fn of run.functionsNamed(contract.name)) if (fn.params.length === n) out.set(fn.key, { fn, contract });
+    if (!contract.procEntry) continue;
+    for (const ins of run.installs) {
+      if (ins.entry !== contract.procEntry) continue;
+      for (const fn of run.functionsNamed(ins.functionName)) if (fn.params.length === n) out.set(fn.key, { fn, contract });
+    }
   }
   return [...out.values()];
 }
 
-export function connectContract(): FunctionContract {
-  const c = getContract('WSPConnect');
-  if (!c) throw new Error('contract table for WSPConnect is missing');
-  return c;
+/** Positions of the connect parameters (WSPConnect, WSPJoinLeaf): matched by position, not by name. */
+function connectRoles(contract: FunctionContract): ConnectRoles | null {
+  const at = (name: string): number => contract.params.find((x) => x.name === name)?.index ?? -1;
+  const r = { name: at('name'), namelen: at('namelen'), caller: at('lpCallerData'), callee: at('lpCalleeData'), sqos: at('lpSQOS'), gqos: at('lpGQOS'), errno: at('lpErrno') };
+  return Object.values(r).every((i) => i >= 0) ? r : null;
 }
 
-/** Positions of the contract's parameters: implementations are matched by position, not by name. */
-function connectRoles(contract: FunctionContract): ConnectRoles {
-  const at = (name: string): number => {
-    const p = contract.params.find((x) => x.name === name);
-    if (!p) throw new Error(`WSPConnect contract has no parameter ${name}`);
-    return p.index;
-  };
-  return { name: at('name'), namelen: at('namelen'), caller: at('lpCallerData'), callee: at('lpCalleeData'), sqos: at('lpSQOS'), gqos: at('lpGQOS'), errno: at('lpErrno') };
-}
-
-export function checkImplementation(run: Run, fn: FunctionInfo, options: ImplOptions): Finding[] {
-  const contract = connectContract();
-  const role = connectRoles(contract);
-  const ctx: ExploreCtx = { run, fn, params: paramMap(fn), lambdas: new Map(), events: [], errorParams: errorParamBits(fn) | bit(role.errno) };
+export function checkImplementation(run: Run, impl: Implementation, options: ImplOptions): Finding[] {
+  const { fn, contract } = impl;
+  const errnoAt = contract.errorReporting === 'return-value' ? -1 : contract.params.findIndex((p) => p.name === 'lpErrno');
+  const errno = errnoAt >= 0 ? errnoAt : null;
+  const ctx: ExploreCtx = { run, fn, params: paramMap(fn), lambdas: new Map(), events: [], errorParams: errorParamBits(fn) | (errno === null ? 0 : bit(errno)) };
   const result = explore(ctx, buildCfg(fn.body), options.maxPathStates ?? DEFAULT_MAX_STATES);
-  const check: ImplCheck = { fn, contract, events: ctx.events, params: ctx.params, role };
+  const check: ImplCheck = { fn, contract, events: ctx.events, params: ctx.params, errno, connect: connectRoles(contract) };
   const raw: RawFinding[] = [];
-  for (const rule of CONNECT_RULES) raw.push(...rule.check(check));
+  for (const rule of FUNCTION_RULES) raw.push(...rule.check(check));
   const health = parseHealth(fn, result.truncated, result.statesVisited);
   if (health) raw.push(health);
   return toFindings(fn, raw, options);

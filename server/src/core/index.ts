@@ -1,7 +1,7 @@
 /**
  * Public API of the analysis core (no LSP imports). The CLI and the language server call only this.
  */
-import { checkImplementation, connectImplementations } from './analyze';
+import { checkImplementation, implementations } from './analyze';
 import { unparsedImplementations } from './unparsed-impls';
 import { parseSource, type ParsedFile } from './model/parsed-file';
 import { Run } from './model/run';
@@ -20,6 +20,8 @@ export interface AnalyzerOptions {
   severity?: Partial<Record<RuleId, Severity | 'off'>>;
   /** Cap on explored path states per function (default 20000). */
   maxPathStates?: number;
+  /** SPI functions to judge, by contract name (`WSPConnect`); default: every function of the SPI. */
+  functions?: string[];
 }
 
 export interface FileReport {
@@ -64,16 +66,17 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
       const run = new Run(parsed);
       const only = request.reportOnly ? new Set(request.reportOnly) : null;
       const byFile = new Map<string, Finding[]>();
-      const impls = connectImplementations(run);
-      for (const fn of impls) {
-        if (only && !only.has(fn.file.path)) continue;
-        const list = byFile.get(fn.file.path) ?? [];
-        list.push(...checkImplementation(run, fn, options));
-        byFile.set(fn.file.path, list);
+      const impls = implementations(run, options.functions);
+      for (const impl of impls) {
+        const path = impl.fn.file.path;
+        if (only && !only.has(path)) continue;
+        const list = byFile.get(path) ?? [];
+        list.push(...checkImplementation(run, impl, options));
+        byFile.set(path, list);
       }
       for (const p of parsed) {
         if (only && !only.has(p.path)) continue;
-        const extra = unparsedImplementations(run, p, impls, options.severity?.['parse-health']);
+        const extra = unparsedImplementations(run, p, impls.map((i) => i.fn), options.severity?.['parse-health']);
         if (extra.length) byFile.set(p.path, [...(byFile.get(p.path) ?? []), ...extra]);
       }
       const findings: Finding[] = [];

@@ -23,7 +23,7 @@ const COPY_FUNCS: Record<string, { dst: number; src: number | null; len: number 
 };
 
 /** Calls with no effect on what the rules track (checks, not uses). */
-const PURE = new Set(['ARGUMENT_PRESENT', 'sizeof', 'UNREFERENCED_PARAMETER', 'DBG_UNREFERENCED_PARAMETER', 'ASSERT', 'assert', '_ASSERT', '_ASSERTE', 'NT_SUCCESS', 'SUCCEEDED', 'FAILED', 'min', 'max', 'MIN', 'MAX', 'IsBadReadPtr', 'IsBadWritePtr', 'IsBadCodePtr']);
+const PURE = new Set(['static_cast', 'reinterpret_cast', 'const_cast', 'dynamic_cast', 'ARGUMENT_PRESENT', 'sizeof', 'UNREFERENCED_PARAMETER', 'DBG_UNREFERENCED_PARAMETER', 'ASSERT', 'assert', '_ASSERT', '_ASSERTE', 'NT_SUCCESS', 'SUCCEEDED', 'FAILED', 'min', 'max', 'MIN', 'MAX', 'IsBadReadPtr', 'IsBadWritePtr', 'IsBadCodePtr']);
 
 const MAX_OUTCOME_FORKS = 32;
 

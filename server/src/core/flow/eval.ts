@@ -14,9 +14,18 @@ export function strip(n: Node | null): Node | null {
     // C++ `if (x)` wraps the condition in a condition_clause (which may hold a declaration).
     else if (cur.type === 'condition_clause') cur = cur.childForFieldName('value') ?? cur.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
     else if (cur.type === 'cast_expression') cur = cur.childForFieldName('value');
+    else if (cur.type === 'call_expression' && isNamedCast(cur)) cur = cur.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
     else return cur;
   }
   return cur;
+}
+
+const NAMED_CASTS = new Set(['static_cast', 'reinterpret_cast', 'const_cast', 'dynamic_cast']);
+
+/** `reinterpret_cast<const sockaddr_in*>(name)` is `name` as far as the analysis goes. */
+function isNamedCast(call: Node): boolean {
+  const f = call.childForFieldName('function');
+  return f?.type === 'template_function' && NAMED_CASTS.has(f.childForFieldName('name')?.text ?? '') && (call.childForFieldName('arguments')?.namedChildren.length ?? 0) === 1;
 }
 
 /** The parameter an expression designates as a pointer: `lpErrno`, `(LPINT)lpErrno`, an alias local. */

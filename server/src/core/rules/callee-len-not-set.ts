@@ -1,5 +1,6 @@
 import { bit } from '../flow/state';
-import { isZero, Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
+import { conventionOf } from './convention';
+import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
 
 /**
  * "The lpCalleeData->len will be set to zero if no user data has been passed back." On a success
@@ -8,14 +9,17 @@ import { isZero, Once, paramName, pathTo, type ImplCheck, type RawFinding, type 
 export const calleeLenNotSet: Rule = {
   id: 'callee-len-not-set',
   check(c: ImplCheck): RawFinding[] {
+    const k = c.connect;
+    if (!k) return [];
     const out: RawFinding[] = [];
+    const conv = conventionOf(c.contract);
     const once = new Once();
-    const callee = c.role.callee;
+    const callee = k.callee;
     const b = bit(callee);
     const name = paramName(c, callee);
     for (const e of c.events) {
       if (e.kind !== 'return' || !e.cands || e.cands.length === 0) continue;
-      if (!e.cands.every((x) => isZero(x.val))) continue;
+      if (!e.cands.every((x) => conv.isSuccess(x.val))) continue;
       if (e.st.lenWritten & b || e.st.isnull & b) continue;
       if (!once.first(String(e.node.id))) continue;
       out.push({

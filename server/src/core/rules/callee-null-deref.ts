@@ -10,9 +10,11 @@ import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } f
 export const calleeNullDeref: Rule = {
   id: 'callee-null-deref',
   check(c: ImplCheck): RawFinding[] {
+    const k = c.connect;
+    if (!k) return [];
     const out: RawFinding[] = [];
     const once = new Once();
-    const optional = new Set([c.role.caller, c.role.callee, c.role.sqos]);
+    const optional = new Set([k.caller, k.callee, k.sqos]);
     for (const e of c.events) {
       if (e.kind !== 'deref' || !optional.has(e.param)) continue;
       const b = bit(e.param);

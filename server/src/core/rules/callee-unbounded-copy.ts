@@ -11,9 +11,11 @@ import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } f
 export const calleeUnboundedCopy: Rule = (() => ({
     id: 'callee-unbounded-copy' as const,
     check(c: ImplCheck): RawFinding[] {
+    const k = c.connect;
+    if (!k) return [];
       const out: RawFinding[] = [];
       const once = new Once();
-      const callee = c.role.callee;
+      const callee = k.callee;
       const name = paramName(c, callee);
       // paramOf only needs the parameter names of the implementation.
       const x = { params: c.params } as ExploreCtx;

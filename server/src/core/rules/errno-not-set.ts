@@ -1,9 +1,11 @@
 import { bit, type Step } from '../flow/state';
-import { isSocketError, Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
+import { conventionOf } from './convention';
+import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
 
 /**
- * "Otherwise, it returns SOCKET_ERROR, and a specific error code is available in lpErrno."
- * Every path that returns SOCKET_ERROR must have written *lpErrno (directly, through an alias, or by
+ * "Otherwise, it returns SOCKET_ERROR, and a specific error code is available in lpErrno." (and the
+ * same for INVALID_SOCKET / FALSE in the functions that return those). Every failing path must have
+ * written *lpErrno (directly, through an alias, or by
  * handing lpErrno to code that writes it).
  */
 export const errnoNotSet: Rule = {
@@ -11,19 +13,21 @@ export const errnoNotSet: Rule = {
   check(c: ImplCheck): RawFinding[] {
     const out: RawFinding[] = [];
     const once = new Once();
-    const errno = c.role.errno;
+    const conv = conventionOf(c.contract);
+    const errno = c.errno;
+      if (errno === null) return [];
     const name = paramName(c, errno);
     for (const e of c.events) {
       if (e.kind !== 'return' || !e.cands) continue;
       if (e.st.written & bit(errno) || e.st.isnull & bit(errno)) continue;
-      const bad = e.cands.find((x) => isSocketError(x.val));
+      const bad = e.cands.find((x) => conv.isFailure(x.val));
       if (!bad || !once.first(String(e.node.id))) continue;
-      const steps = pathTo(c, e, bad.steps, e.node.startIndex, `returns SOCKET_ERROR; *${name} was not written on this path`);
+      const steps = pathTo(c, e, bad.steps, e.node.startIndex, `returns ${conv.failureName}; *${name} was not written on this path`);
       out.push({
         rule: 'errno-not-set',
         start: e.node.startIndex,
         end: e.node.endIndex,
-        message: `${c.fn.name} returns SOCKET_ERROR here without setting *${name} on the path ${describe(steps)}; the caller will report a stale error`,
+        message: `${c.fn.name} returns ${conv.failureName} here without setting *${name} on the path ${describe(steps)}; the caller will report a stale error`,
         steps,
         fix: { kind: 'set-errno-before-return', returnOffset: e.node.startIndex, errnoParam: name, suggested: suggestCode(steps) },
       });

@@ -55,7 +55,8 @@ function codeRule(id: 'undocumented-error' | 'non-wsa-error'): Rule {
     check(c: ImplCheck): RawFinding[] {
       const out: RawFinding[] = [];
       const once = new Once();
-      const errno = c.role.errno;
+      const errno = c.errno;
+      if (errno === null) return id === 'undocumented-error' ? returnedCodes(c) : [];
       const pname = paramName(c, errno);
       for (const e of c.events) {
         if (e.kind !== 'store' || e.param !== errno || e.field !== null || !e.cands) continue;
@@ -89,3 +90,23 @@ function rhsOf(n: Node): Node | null {
 
 export const undocumentedError = codeRule('undocumented-error');
 export const nonWsaError = codeRule('non-wsa-error');
+
+/** WSPStartup returns its error code itself: each WSA code it returns must be one it documents. */
+function returnedCodes(c: ImplCheck): RawFinding[] {
+  const out: RawFinding[] = [];
+  const once = new Once();
+  for (const e of c.events) {
+    if (e.kind !== 'return' || !e.cands) continue;
+    const bad = e.cands.map((x) => ({ cand: x, v: judgeCode(c.contract.name, x) })).filter((x) => x.v?.rule === 'undocumented-error');
+    if (bad.length === 0 || !once.first(`${e.node.id}`)) continue;
+    const codes = [...new Set(bad.map((b) => b.v!.code))];
+    out.push({
+      rule: 'undocumented-error',
+      start: e.node.startIndex,
+      end: e.node.endIndex,
+      message: `${c.fn.name} returns ${codes.join(', ')}: ${bad[0].v!.why}`,
+      steps: pathTo(c, e, bad[0].cand.steps, e.node.startIndex, `returns ${codes.join(' or ')}`),
+    });
+  }
+  return out;
+}

@@ -7,8 +7,8 @@ import { nonWsaError, undocumentedError } from './error-codes';
 import { nameUnchecked } from './name-unchecked';
 import type { Rule } from './rule';
 
-/** The WSPConnect rules, run on every implementation after path exploration. */
-export const CONNECT_RULES: readonly Rule[] = [
+/** The per-function rules, run on every implementation after path exploration (each knows its contract). */
+export const FUNCTION_RULES: readonly Rule[] = [
   errnoNotSet,
   undocumentedError,
   nonWsaError,

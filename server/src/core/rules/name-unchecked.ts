@@ -9,14 +9,16 @@ import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } f
 export const nameUnchecked: Rule = {
   id: 'name-unchecked',
   check(c: ImplCheck): RawFinding[] {
+    const k = c.connect;
+    if (!k) return [];
     const out: RawFinding[] = [];
     const once = new Once();
-    const nb = bit(c.role.name);
-    const lb = bit(c.role.namelen);
-    const name = paramName(c, c.role.name);
-    const namelen = paramName(c, c.role.namelen);
+    const nb = bit(k.name);
+    const lb = bit(k.namelen);
+    const name = paramName(c, k.name);
+    const namelen = paramName(c, k.namelen);
     for (const e of c.events) {
-      if (e.kind !== 'deref' || e.param !== c.role.name) continue;
+      if (e.kind !== 'deref' || e.param !== k.name) continue;
       if (e.st.used & nb) continue;
       const nullOk = (e.st.nonnull & nb) !== 0;
       const lenOk = (e.st.compared & lb) !== 0;
@@ -34,7 +36,7 @@ export const nameUnchecked: Rule = {
           bodyOpenOffset: c.fn.body.startIndex,
           nameParam: name,
           namelenParam: namelen,
-          errnoParam: paramName(c, c.role.errno),
+          errnoParam: paramName(c, k.errno),
         },
       });
     }

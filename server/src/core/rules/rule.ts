@@ -1,18 +1,20 @@
 import type { FlowEvent } from '../flow/events';
-import { stepsOf, type Step, type Val } from '../flow/state';
+import { stepsOf, type Step } from '../flow/state';
 import type { FunctionInfo } from '../model/functions';
 import type { FunctionContract } from '../spec/types';
 import type { FixHint, RuleId, Severity } from '../types';
 
-/** A WSPConnect implementation after path exploration: what every rule reads. */
+/** An implementation of an SPI function after path exploration: what every rule reads. */
 export interface ImplCheck {
   fn: FunctionInfo;
   contract: FunctionContract;
   events: FlowEvent[];
   /** Parameter name -> position, as the explorer resolved them. */
   params: Map<string, number>;
-  /** Position of each contract parameter in this implementation (matched by position, not name). */
-  role: ConnectRoles;
+  /** Position of lpErrno; null where the function reports errors through its return value (WSPStartup). */
+  errno: number | null;
+  /** Positions of the connect parameters, for WSPConnect and WSPJoinLeaf (matched by position, not name). */
+  connect: ConnectRoles | null;
 }
 
 export interface ConnectRoles {
@@ -22,6 +24,7 @@ export interface ConnectRoles {
   callee: number;
   sqos: number;
   gqos: number;
+  /** WSPConnect's lpErrno (the rules that add a check write through it). */
   errno: number;
 }
 
@@ -42,14 +45,6 @@ export interface Rule {
 
 export function paramName(c: ImplCheck, i: number): string {
   return c.fn.params[i]?.name || c.contract.params[i]?.name || `parameter ${i + 1}`;
-}
-
-export function isSocketError(v: Val): boolean {
-  return v.k === 'const' && (v.num === -1 || v.name === 'SOCKET_ERROR');
-}
-
-export function isZero(v: Val): boolean {
-  return v.k === 'const' && v.num === 0;
 }
 
 /** The path to an event, then the steps inside helpers that produced the value, then the event itself. */
