@@ -40,8 +40,15 @@ install_apt_packages() {
     exit 1
   fi
   say "installing Debian packages: ${missing[*]} (apt-get update first)"
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+  local apt_log
+  apt_log="$(mktemp)"
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$apt_log" 2>&1; then
+    cat "$apt_log" >&2
+    rm -f "$apt_log"
+    say "apt-get failed"
+    exit 1
+  fi
+  rm -f "$apt_log"
 }
 
 install_apt_packages
@@ -75,6 +82,9 @@ say "  ripgrep: Debian's $RG, offered to @vscode/ripgrep as its download cache"
 echo '{"name":"wsplint-e2e-code-server","private":true}' >"$STAGE/package.json"
 (
   cd "$STAGE"
+  # When started from an npm script, npm's own settings (npm_config_*, e.g. the project's prefix) are in
+  # the environment; this install is about another folder, so it must not inherit them.
+  while read -r v; do unset "$v"; done < <(compgen -e | grep -i '^npm_')
   # unsafe_perm: code-server's postinstall refuses to run as root without it; yes: node-pty's postinstall
   # runs `npx node-gyp`; dangerously_allow_all_scripts: npm 11's install-script policy would skip the
   # nested install that code-server's postinstall performs.
