@@ -73,3 +73,20 @@ test('nothing to say: no hover', () => {
   assert.equal(hoverOn('msg'), null);
   assert.equal(hoverMarkdown(SRC, SRC.indexOf('not a brace') + 1), null);
 });
+
+test('an implementation listed by position in a WSPPROC_TABLE initializer is recognised', () => {
+  const text = [
+    'static int WSPAPI LbConnect(SOCKET a, const struct sockaddr *b, int c, LPWSABUF d, LPWSABUF e, LPQOS f, LPQOS g, LPINT h)',
+    '{',
+    '    *h = WSAETIMEDOUT;',
+    '    return SOCKET_ERROR;',
+    '}',
+    'static WSPPROC_TABLE LbProcTable = {',
+    '    LbAccept, LbAddressToString, LbAsyncSelect, LbBind,',
+    '    LbCancelBlockingCall, LbCleanup, (LPWSPCLOSESOCKET)LbCloseSocket, /* eighth: */ LbConnect,',
+    '    NULL',
+    '};',
+  ].join('\n');
+  assert.match(hoverOn('WSAETIMEDOUT', 0, text) ?? '', /\*\*For WSPConnect:\*\* An attempt to connect timed out/);
+  assert.match(hoverOn('LbConnect', 0, text) ?? '', /^`LbConnect` implements \*\*WSPConnect\*\*/);
+});
