@@ -6,6 +6,7 @@ import { createAnalyzer, RULE_IDS, type Analyzer, type FileReport, type Finding,
 import { formatBytes } from '../core/io/read-source';
 import { applySuppressions } from '../core/suppress';
 import type { Logger } from './logger';
+import { RelatedFiles } from './related-files';
 import type { Settings } from './settings';
 
 export interface DocumentInput {
@@ -30,6 +31,7 @@ export interface DocumentAnalyzer {
 export class AnalysisSession {
   private readonly analyzers = new Map<string, Promise<{ analyzer: Analyzer; coreSuppresses: boolean }>>();
   private workspace = new Map<string, SourceFile>();
+  private readonly related = new RelatedFiles();
 
   constructor(
     private readonly log: Logger,
@@ -38,12 +40,19 @@ export class AnalysisSession {
   ) {}
 
   setWorkspaceFiles(files: readonly SourceFile[]): void {
+    for (const p of this.workspace.keys()) this.related.delete(p);
     this.workspace = new Map(files.map((f) => [f.path, f]));
+    for (const f of files) this.related.set(f.path, f.text);
   }
 
   updateWorkspaceFile(path: string, file: SourceFile | undefined): void {
-    if (file) this.workspace.set(path, file);
-    else this.workspace.delete(path);
+    if (file) {
+      this.workspace.set(path, file);
+      this.related.set(path, file.text);
+    } else {
+      this.workspace.delete(path);
+      this.related.delete(path);
+    }
   }
 
   workspaceFileCount(): number {
@@ -71,11 +80,15 @@ export class AnalysisSession {
     const t0 = performance.now();
     const skip = skipReason(doc.text, settings);
     if (skip) return { findings: [], skipped: skip, ms: 0 };
-    const files = new Map(this.workspace);
-    for (const d of this.openDocuments()) if (!skipReason(d.text, settings)) files.set(d.path, d);
-    files.set(doc.path, doc);
+    // Open documents' unsaved text wins over the disk's; only the files this document needs go in.
+    const all = new Map(this.workspace);
+    for (const d of this.openDocuments()) if (!skipReason(d.text, settings)) all.set(d.path, d);
+    all.set(doc.path, doc);
+    for (const f of all.values()) this.related.set(f.path, f.text);
+    this.related.retain(new Set(all.keys()));
+    const files = [doc, ...this.related.relatedTo(doc.path).flatMap((p) => all.get(p) ?? [])];
     try {
-      const result = analyzer.analyze([...files.values()], { reportOnly: [doc.path] });
+      const result = analyzer.analyze(files, { reportOnly: [doc.path] });
       let findings = result.findings.filter((f) => f.file === doc.path);
       if (!coreSuppresses) {
         const s = applySuppressions(doc.text, doc.path, findings, RULE_IDS);
