@@ -5,7 +5,7 @@ import type { ExploreCtx } from './flow/context';
 import { DEFAULT_MAX_STATES, explore } from './flow/explore';
 import type { Step } from './flow/state';
 import type { FunctionInfo } from './model/functions';
-import { countErrors } from './model/parsed-file';
+import { countErrors, type ParsedFile } from './model/parsed-file';
 import type { Run } from './model/run';
 import { FUNCTION_RULES } from './rules/index';
 import { ruleMeta } from './rules/registry';
@@ -59,13 +59,14 @@ export function checkImplementation(run: Run, impl: Implementation, options: Imp
   const errnoAt = contract.errorReporting === 'return-value' ? -1 : contract.params.findIndex((p) => p.name === 'lpErrno');
   const errno = errnoAt >= 0 ? errnoAt : null;
   const ctx: ExploreCtx = { run, fn, params: paramMap(fn), lambdas: new Map(), events: [], errorParams: errorParamBits(fn) | (errno === null ? 0 : bit(errno)) };
-  const result = explore(ctx, buildCfg(fn.body), options.maxPathStates ?? DEFAULT_MAX_STATES);
-  const check: ImplCheck = { fn, contract, events: ctx.events, params: ctx.params, errno, connect: connectRoles(contract) };
+  const cfg = buildCfg(fn.body);
+  const result = explore(ctx, cfg, options.maxPathStates ?? DEFAULT_MAX_STATES);
+  const check: ImplCheck = { fn, contract, events: ctx.events, params: ctx.params, errno, connect: connectRoles(contract), cfg, run };
   const raw: RawFinding[] = [];
   for (const rule of FUNCTION_RULES) raw.push(...rule.check(check));
   const health = parseHealth(fn, result.truncated, result.statesVisited);
   if (health) raw.push(health);
-  return toFindings(fn, raw, options);
+  return toFindings(fn.file, fn.qualified, raw, options);
 }
 
 function parseHealth(fn: FunctionInfo, truncated: boolean, states: number): RawFinding | null {
@@ -89,8 +90,7 @@ function firstError(root: Node): Node | null {
   }
 }
 
-function toFindings(fn: FunctionInfo, raw: RawFinding[], options: ImplOptions): Finding[] {
-  const file = fn.file;
+export function toFindings(file: ParsedFile, functionName: string, raw: RawFinding[], options: ImplOptions): Finding[] {
   const out: Finding[] = [];
   const occurrences = new Map<string, number>();
   for (const r of raw) {
@@ -100,7 +100,7 @@ function toFindings(fn: FunctionInfo, raw: RawFinding[], options: ImplOptions): 
     const start = file.lines.position(r.start);
     const end = file.lines.position(r.end);
     const text = file.text.slice(r.start, Math.min(r.end, r.start + 200)).replace(/\s+/g, ' ');
-    const base = `${r.rule}|${fn.qualified}|${text}`;
+    const base = `${r.rule}|${functionName}|${text}`;
     const n = (occurrences.get(base) ?? 0) + 1;
     occurrences.set(base, n);
     out.push({
@@ -109,7 +109,7 @@ function toFindings(fn: FunctionInfo, raw: RawFinding[], options: ImplOptions): 
       message: r.message,
       file: file.path,
       range: { start, end, startOffset: r.start, endOffset: r.end },
-      function: fn.qualified,
+      function: functionName,
       steps: r.steps.map(toPathStep),
       fix: r.fix,
       fingerprint: createHash('sha256').update(`${base}|${n}`).digest('hex').slice(0, 32),

@@ -1,7 +1,8 @@
 /**
  * Public API of the analysis core (no LSP imports). The CLI and the language server call only this.
  */
-import { checkImplementation, implementations } from './analyze';
+import { checkImplementation, implementations, toFindings } from './analyze';
+import { procEntrySignature } from './rules/proc-entry-signature';
 import { unparsedImplementations } from './unparsed-impls';
 import { parseSource, type ParsedFile } from './model/parsed-file';
 import { Run } from './model/run';
@@ -76,7 +77,10 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
       }
       for (const p of parsed) {
         if (only && !only.has(p.path)) continue;
-        const extra = unparsedImplementations(run, p, impls.map((i) => i.fn), options.severity?.['parse-health']);
+        const extra = [
+          ...unparsedImplementations(run, p, impls.map((i) => i.fn), options.severity?.['parse-health']),
+          ...toFindings(p, '', procEntrySignature(run, p), options),
+        ];
         if (extra.length) byFile.set(p.path, [...(byFile.get(p.path) ?? []), ...extra]);
       }
       const findings: Finding[] = [];

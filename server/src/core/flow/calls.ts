@@ -1,8 +1,9 @@
 import type { Node } from 'web-tree-sitter';
-import type { ExploreCtx } from './context';
+import type { ExploreCtx, ReturnKind } from './context';
+import { getContract } from '../spec/contracts';
 import { addressOfTarget, argsOf, calleeName, constOf, evalExpr, paramOf, strip } from './eval';
 import type { PState } from './refine';
-import { bit, constName, pushStep, type Cand, type State, type Val } from './state';
+import { bit, constName, pushStep, VALID_SOCKET, type Cand, type State, type Val } from './state';
 
 /** memcpy-like functions: positions of destination, source and length. */
 const COPY_FUNCS: Record<string, { dst: number; src: number | null; len: number | null }> = {
@@ -119,7 +120,7 @@ function unknownCall(ctx: ExploreCtx, call: Node, name: string, args: Node[], ps
     const i = paramOf(ctx, a, ps.st);
     if (i !== null && ctx.errorParams & bit(i)) errBits |= bit(i);
   }
-  const kind = errBits ? ctx.run.prototype(name) ?? (/^(lp)?(WSP|WPU|WSA)[A-Z]/.test(name) ? 'wsp' : undefined) : undefined;
+  const kind = errBits ? ctx.run.prototype(name) ?? spiReturnKind(name) : undefined;
   if (!kind || kind === 'void' || kind === 'other') return [havoc(ctx, call, args, ps)];
   // On failure the out-pointers keep what they held; on success the callee filled them.
   const failed = havoc(ctx, call, args, ps, 'keep');
@@ -143,8 +144,19 @@ function unknownCall(ctx: ExploreCtx, call: Node, name: string, args: Node[], ps
   return [setCall({ ...failed, st: fst }, call, [{ val: failVal, steps: [] }]), setCall({ ...filled, st: okSt }, call, [{ val: okVal, steps: [] }])];
 }
 
-/** A socket handle some call returned successfully: neither INVALID_SOCKET nor 0. */
-const VALID_SOCKET: Val = { k: 'const', name: 'a valid socket', num: 0x10000 };
+/** SPI functions, upcalls and WSA functions reached through tables: their documented return conventions. */
+function spiReturnKind(name: string): ReturnKind | 'wsp' | undefined {
+  const bare = name.replace(/^lp/, '');
+  const contract = getContract(bare);
+  if (contract) {
+    const failure = contract.returns.failure;
+    return failure.includes('INVALID_SOCKET') ? 'socket' : failure.includes('FALSE') ? 'bool' : 'wsp';
+  }
+  if (/^WPU(CreateSocketHandle|ModifyIFSHandle)$/.test(bare) || /^WSA(Socket|Accept|JoinLeaf)\w*$/.test(bare)) return 'socket';
+  if (/^WSAGetOverlappedResult$/.test(bare)) return 'bool';
+  return /^(WPU|WSA)[A-Z]/.test(bare) ? 'wsp' : undefined;
+}
+
 
 /**
  * Unknown code (an API, the lower provider's proc table): it may write whatever pointer it gets.

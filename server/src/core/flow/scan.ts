@@ -31,6 +31,8 @@ export function scan(ctx: ExploreCtx, n: Node | null, pss: PState[], depth = 0):
       const f = n.childForFieldName('function');
       if (f && f.type !== 'identifier' && f.type !== 'qualified_identifier') cur = scan(ctx, f, cur, d);
       for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) cur = scan(ctx, a, cur, d);
+      // Calling through a pointer parameter (`lpCompletionRoutine(...)`) dereferences it.
+      if (f?.type === 'identifier' && ctx.params.has(f.text)) cur = deref(ctx, n, 'read', cur, f);
       return cap(applyCall(ctx, n, cur));
     }
     case 'assignment_expression': {
@@ -132,9 +134,10 @@ function scanLeft(ctx: ExploreCtx, left: Node | null, pss: PState[], d: number):
   return scan(ctx, e, pss, d);
 }
 
-function deref(ctx: ExploreCtx, n: Node, access: 'read' | 'write', pss: PState[]): PState[] {
+function deref(ctx: ExploreCtx, n: Node, access: 'read' | 'write', pss: PState[], callee?: Node): PState[] {
   return pss.map((ps) => {
-    const base = derefBase(ctx, n, ps.st);
+    const p = callee ? paramOf(ctx, callee, ps.st) : null;
+    const base = callee ? (p === null ? null : { param: p, field: null }) : derefBase(ctx, n, ps.st);
     if (!base) return ps;
     ctx.events.push({ kind: 'deref', node: n, param: base.param, access, field: base.field, via: null, st: ps.st, extra: [] });
     const b = bit(base.param);

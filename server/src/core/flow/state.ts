@@ -42,6 +42,9 @@ export function stepsOf(list: StepList | null, max = 40): Step[] {
   return out.length > max ? [...out.slice(0, 5), ...out.slice(out.length - (max - 5))] : out;
 }
 
+/** A socket handle some call returned successfully: neither INVALID_SOCKET nor 0 (a stand-in value). */
+export const VALID_SOCKET: Val = { k: 'const', name: 'a valid socket', num: 0x10000 };
+
 /** Facts that hold on one path. Bit i of each mask is parameter i. Treated as immutable. */
 export interface State {
   vals: ReadonlyMap<string, Val>;

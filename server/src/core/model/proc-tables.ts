@@ -7,6 +7,8 @@ export interface ProcInstall {
   entry: string;
   /** Last component of the installed function's name. */
   functionName: string;
+  /** The table written: `lpProcTable`, `gProcTable`, `Provider->NextProcTable` (text without spaces). */
+  table: string;
   file: ParsedFile;
   node: Node;
 }
@@ -21,7 +23,8 @@ export function collectProcInstalls(file: ParsedFile): ProcInstall[] {
     const field = left.childForFieldName('field')?.text ?? '';
     if (!entries.has(field)) continue;
     const fn = installedName(a.childForFieldName('right'));
-    if (fn) out.push({ entry: field, functionName: fn, file, node: a });
+    const table = (left.childForFieldName('argument')?.text ?? '').replace(/\s+/g, '');
+    if (fn) out.push({ entry: field, functionName: fn, table, file, node: a });
   }
   // Designated initializers: { .lpWSPConnect = X }
   for (const p of root.descendantsOfType('initializer_pair')) {
@@ -30,7 +33,8 @@ export function collectProcInstalls(file: ParsedFile): ProcInstall[] {
     const field = designator?.text.replace(/^\./, '') ?? '';
     if (!entries.has(field)) continue;
     const fn = installedName(p.childForFieldName('value'));
-    if (fn) out.push({ entry: field, functionName: fn, file, node: p });
+    const table = tableOfInitializer(p);
+    if (fn) out.push({ entry: field, functionName: fn, table, file, node: p });
   }
   // Positional aggregate initializers of a WSPPROC_TABLE.
   for (const d of root.descendantsOfType('declaration')) {
@@ -39,10 +43,11 @@ export function collectProcInstalls(file: ParsedFile): ProcInstall[] {
       if (!init || init.parent?.type !== 'init_declarator') continue;
       const items = init.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
       if (items.some((c) => c.type === 'initializer_pair')) continue;
+      const table = tableOfInitializer(init);
       items.forEach((item, i) => {
         const fn = installedName(item);
         const field = PROC_TABLE_FIELDS[i]?.field;
-        if (fn && field) out.push({ entry: field, functionName: fn, file, node: item });
+        if (fn && field) out.push({ entry: field, functionName: fn, table, file, node: item });
       });
     }
   }
@@ -60,4 +65,12 @@ function installedName(n: Node | null): string | null {
     else return null;
   }
   return null;
+}
+
+/** The variable an initializer list initializes (`WSPPROC_TABLE gTable = {...}`). */
+function tableOfInitializer(n: Node): string {
+  let cur: Node | null = n;
+  while (cur && cur.type !== 'init_declarator') cur = cur.parent;
+  const d = cur?.childForFieldName('declarator');
+  return d ? d.text.replace(/[\s*&]/g, '') : '';
 }

@@ -1,4 +1,4 @@
-import type { Val } from '../flow/state';
+import { VALID_SOCKET, type Val } from '../flow/state';
 import { isDocumentedFor } from '../spec/contracts';
 import type { FunctionContract } from '../spec/types';
 
@@ -22,9 +22,9 @@ export function conventionOf(c: FunctionContract): ReturnConvention {
   if (failure.includes('INVALID_SOCKET')) {
     return {
       isFailure: (v) => named(v, 'INVALID_SOCKET', 'SOCKET_ERROR') || isNum(v, -1),
-      isSuccess: (v) => v.k !== 'const',
+      isSuccess: (v) => v.k !== 'const' || v === VALID_SOCKET,
       // A socket handle is never a WSA code, an error constant, TRUE/FALSE or 0.
-      isAllowed: (v) => v.k !== 'const' || isNum(v, -1) || (v.num === undefined && !/^(WSA|ERROR_|STATUS_|E[A-Z])/.test(v.name ?? '')),
+      isAllowed: (v) => v.k !== 'const' || v === VALID_SOCKET || isNum(v, -1) || (v.num === undefined && !/^(WSA|ERROR_|STATUS_|E[A-Z])/.test(v.name ?? '')),
       failureName: 'INVALID_SOCKET',
       describe: 'a socket handle on success or INVALID_SOCKET on failure',
     };

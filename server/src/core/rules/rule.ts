@@ -1,6 +1,8 @@
 import type { FlowEvent } from '../flow/events';
 import { stepsOf, type Step } from '../flow/state';
+import type { Cfg } from '../flow/cfg';
 import type { FunctionInfo } from '../model/functions';
+import type { Run } from '../model/run';
 import type { FunctionContract } from '../spec/types';
 import type { FixHint, RuleId, Severity } from '../types';
 
@@ -15,6 +17,8 @@ export interface ImplCheck {
   errno: number | null;
   /** Positions of the connect parameters, for WSPConnect and WSPJoinLeaf (matched by position, not name). */
   connect: ConnectRoles | null;
+  cfg: Cfg;
+  run: Run;
 }
 
 export interface ConnectRoles {

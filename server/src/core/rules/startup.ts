@@ -1,0 +1,132 @@
+import type { Node } from 'web-tree-sitter';
+import { argsOf, calleeName, strip } from '../flow/eval';
+import type { FunctionInfo } from '../model/functions';
+import { PROC_TABLE_FIELDS } from '../spec/contracts';
+import { conventionOf } from './convention';
+import { paramName, type ImplCheck, type RawFinding, type Rule } from './rule';
+
+const COPIES = new Set(['memcpy', 'memmove', 'CopyMemory', 'RtlCopyMemory', 'MoveMemory', 'RtlMoveMemory']);
+const UNUSED_MARKERS = /^(UNREFERENCED_PARAMETER|DBG_UNREFERENCED_PARAMETER|UNUSED|UNUSED_PARAM)$/;
+
+/**
+ * WSPStartup "must fill in" the WSPPROC_TABLE it returns: ws2_32 calls through every entry, so a
+ * missing one is a jump through NULL. Entries come from stores through lpProcTable, a copy of a table
+ * filled elsewhere in the run, or a helper that fills it; handing the table to code we cannot see (the
+ * lower provider's WSPStartup) counts as filling it.
+ */
+export const procTableIncomplete: Rule = {
+  id: 'proc-table-incomplete',
+  check(c: ImplCheck): RawFinding[] {
+    if (c.contract.name !== 'WSPStartup') return [];
+    const at = c.contract.params.findIndex((p) => p.name === 'lpProcTable');
+    const table = paramName(c, at);
+    const conv = conventionOf(c.contract);
+    const succeeds = c.events.some((e) => e.kind === 'return' && e.cands?.some((x) => conv.isSuccess(x.val)));
+    if (!succeeds) return [];
+    const filled = filledEntries(c, c.fn, table, 0);
+    if (filled === 'all') return [];
+    const missing = PROC_TABLE_FIELDS.map((f) => f.field).filter((f) => !filled.has(f));
+    if (missing.length === 0) return [];
+    const name = nameNode(c.fn);
+    return [{
+      rule: 'proc-table-incomplete',
+      start: name.startIndex,
+      end: name.endIndex,
+      message: `${c.fn.name} returns success without filling ${missing.length} ${missing.length === 1 ? 'entry' : 'entries'} of ${table}: ${missing.join(', ')}`,
+      steps: [],
+    }];
+  },
+};
+
+function filledEntries(c: ImplCheck, fn: FunctionInfo, table: string, depth: number): Set<string> | 'all' {
+  const filled = new Set<string>();
+  const tableRe = new RegExp(`^\\(?\\*?${table}\\)?$`);
+  for (const ins of c.run.installs) if (ins.file === fn.file && within(ins.node, fn.node) && (ins.table === table || ins.table === `(*${table})`)) filled.add(ins.entry);
+  for (const a of fn.body.descendantsOfType('assignment_expression')) {
+    const left = strip(a?.childForFieldName('left') ?? null);
+    if (!a || !left) continue;
+    // Any field store through the table counts, whatever is stored (NULL stores are filled too: explicit).
+    if (left.type === 'field_expression' && tableRe.test((left.childForFieldName('argument')?.text ?? '').replace(/\s+/g, ''))) filled.add(left.childForFieldName('field')?.text ?? '');
+    // `*lpProcTable = gProcTable;`
+    if (left.type === 'pointer_expression' && strip(left.childForFieldName('argument'))?.text === table) {
+      for (const e of globalTableEntries(c, a.childForFieldName('right'))) filled.add(e);
+    }
+  }
+  for (const call of fn.body.descendantsOfType('call_expression')) {
+    if (!call) continue;
+    const args = argsOf(call);
+    const j = args.findIndex((x) => strip(x)?.text === table);
+    if (j < 0) continue;
+    const name = calleeName(call) ?? '';
+    if (COPIES.has(name) && j === 0) {
+      for (const e of globalTableEntries(c, args[1] ?? null)) filled.add(e);
+      continue;
+    }
+    const helper = c.run.functionsNamed(name).find((f) => f.params.length === args.length);
+    if (!helper) return 'all'; // the lower provider's WSPStartup (or other unseen code) fills it
+    if (depth < 4) {
+      const inner = filledEntries(c, helper, helper.params[j]?.name ?? '', depth + 1);
+      if (inner === 'all') return 'all';
+      for (const e of inner) filled.add(e);
+    }
+  }
+  return filled;
+}
+
+function globalTableEntries(c: ImplCheck, src: Node | null): string[] {
+  const name = (strip(src)?.text ?? '').replace(/^&/, '').replace(/\s+/g, '');
+  if (!name) return [];
+  return c.run.installs.filter((i) => i.table === name).map((i) => i.entry);
+}
+
+function within(n: Node, outer: Node): boolean {
+  return n.startIndex >= outer.startIndex && n.endIndex <= outer.endIndex;
+}
+
+function nameNode(fn: FunctionInfo): Node {
+  const ids = fn.node.descendantsOfType(['identifier', 'field_identifier', 'qualified_identifier']);
+  return ids.find((n) => n && n.endIndex <= fn.body.startIndex && n.text.split('::').pop() === fn.name) ?? fn.node;
+}
+
+/** Uses of a parameter beyond `UNREFERENCED_PARAMETER(x)`. */
+function used(fn: FunctionInfo, name: string): Node[] {
+  return fn.body.descendantsOfType('identifier').filter((id): id is Node => {
+    if (!id || id.text !== name) return false;
+    const call = id.parent?.parent;
+    return !(call?.type === 'call_expression' && UNUSED_MARKERS.test(calleeName(call) ?? ''));
+  });
+}
+
+/** "Upon entry to WSPStartup, the Windows Sockets service provider examines the version requested by the client." */
+export const startupVersionUnchecked: Rule = {
+  id: 'startup-version-unchecked',
+  check(c: ImplCheck): RawFinding[] {
+    if (c.contract.name !== 'WSPStartup') return [];
+    const version = paramName(c, 0);
+    const checked = used(c.fn, version).some((id) => {
+      for (let p: Node | null = id.parent; p && p !== c.fn.body; p = p.parent) {
+        if (p.type === 'binary_expression' && /^(==|!=|<|>|<=|>=)$/.test(p.childForFieldName('operator')?.text ?? '')) return true;
+        if (/^(if|switch|while)_statement$|condition_clause|conditional_expression/.test(p.type)) return true;
+        if (p.type === 'argument_list' || p.type === 'assignment_expression' || p.type === 'init_declarator') return true;
+      }
+      return false;
+    });
+    if (checked) return [];
+    const n = nameNode(c.fn);
+    return [{ rule: 'startup-version-unchecked', start: n.startIndex, end: n.endIndex, message: `${c.fn.name} never looks at ${version}: it must check the requested version and fail with WSAVERNOTSUPPORTED when it cannot support it`, steps: [] }];
+  },
+};
+
+/** The upcall table is the provider's only way back into ws2_32 (WPUCreateSocketHandle, WPUQuerySocketHandleContext...). */
+export const startupUpcallNotStored: Rule = {
+  id: 'startup-upcall-not-stored',
+  check(c: ImplCheck): RawFinding[] {
+    if (c.contract.name !== 'WSPStartup') return [];
+    const at = c.contract.params.findIndex((p) => p.name === 'UpcallTable');
+    if (at < 0) return [];
+    const upcalls = paramName(c, at);
+    if (used(c.fn, upcalls).length > 0) return [];
+    const n = nameNode(c.fn);
+    return [{ rule: 'startup-upcall-not-stored', start: n.startIndex, end: n.endIndex, message: `${c.fn.name} never keeps ${upcalls}: without the upcall table the provider cannot call back into ws2_32`, steps: [] }];
+  },
+};
