@@ -31,6 +31,7 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver-protocol';
+import { StatusNotification, type StatusParams } from '../../server/src/lsp/protocol';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 
 export const ROOT = process.env.WSPLINT_ROOT ?? process.cwd();
@@ -47,6 +48,8 @@ export interface StartOptions {
 export class TestClient {
   readonly log: string[] = [];
   readonly stderr: string[] = [];
+  /** `wsplint/status` notifications, in order. */
+  readonly statuses: StatusParams[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private waiters: Array<() => void> = [];
   settings: Record<string, unknown>;
@@ -78,7 +81,7 @@ export class TestClient {
     connection.onNotification(LogMessageNotification.type, (p) => client.log.push(p.message));
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'wsplint' ? client.settings : null)));
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
-    connection.onNotification('wsplint/status', () => undefined);
+    connection.onNotification(StatusNotification, (p) => client.statuses.push(p));
     connection.listen();
     const capabilities: ClientCapabilities = {
       workspace: { configuration: options.pullConfiguration !== false, didChangeConfiguration: { dynamicRegistration: false } },

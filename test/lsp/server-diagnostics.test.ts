@@ -52,6 +52,12 @@ test('didOpen: errno-not-set at the return, with source, link, path and data', a
   assert.ok(d.relatedInformation?.every((r) => r.location.uri === uri));
   // The only bad return is that one: the WSAEFAULT path and the success path are fine.
   assert.equal(diags.filter((x) => x.code === 'errno-not-set').length, 1);
+  // The language status item's feed: state and analysis time for the document.
+  const done = client.statuses.find((s) => s.state === 'idle' && s.uri === uri);
+  assert.ok(done, JSON.stringify(client.statuses));
+  assert.equal(typeof done.analysisMs, 'number');
+  assert.equal(done.findings, diags.length);
+  assert.ok(client.statuses.findIndex((s) => s.state === 'analyzing' && s.uri === uri) < client.statuses.indexOf(done));
 });
 
 test('didChange: writing *lpErrno makes the diagnostic go away', async () => {

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ReanalyzeWorkspaceRequest } from '../../server/src/lsp/protocol';
 import { TestClient } from './lsp-client';
 
 const CONNECT = `#include <ws2spi.h>
@@ -44,6 +45,9 @@ async function errnoFindings(helper: string): Promise<{ codes: string[]; log: st
     for (let i = 0; i < 100 && !c.log.some((l) => l.includes('workspace scan:')); i++) await new Promise((r) => setTimeout(r, 50));
     await c.open(uri, CONNECT);
     const diags = await c.diagnostics(uri);
+    // The extension's "re-analyse workspace" command: rescan, then every open document again.
+    const re = await c.connection.sendRequest(ReanalyzeWorkspaceRequest);
+    assert.deepEqual(re, { workspaceFiles: 2, documents: 1 });
     return { codes: diags.map((d) => String(d.code)), log: c.log };
   } finally {
     await c.stop();

@@ -79,8 +79,9 @@ export class DiagnosticsService {
     const cached = { version, result };
     this.cache.set(uri, cached);
     if (result.skipped) this.log.info(`${this.paths.pathOf(uri)}: not analysed: ${result.skipped}`);
-    await this.connection.sendDiagnostics({ uri, version, diagnostics: this.toDiagnostics(result, settings) });
-    this.status({ state: 'idle', uri, analysisMs: Math.round(result.ms), findings: result.findings.length });
+    const diagnostics = this.toDiagnostics(result, settings);
+    this.status({ state: 'idle', uri, analysisMs: Math.round(result.ms), findings: diagnostics.length });
+    await this.connection.sendDiagnostics({ uri, version, diagnostics });
     return cached;
   }
 
