@@ -1,7 +1,7 @@
 /** The extension manifest mirrors the server's one settings schema (server/src/lsp/settings.ts). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSettings, readSettings, SETTINGS_SCHEMA } from '../../server/src/lsp/settings';
 import { RULES } from '../../server/src/core';
@@ -17,13 +17,24 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: boolean | 'limited' } };
 }
 
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const MANIFEST_PATH = join(ROOT, 'package.json');
+const expected = Object.fromEntries(Object.entries(SETTINGS_SCHEMA).map(([k, v]) => [`wsplint.${k}`, JSON.parse(JSON.stringify(v)) as unknown]));
+
+// WSPLINT_UPDATE=1 rewrites the manifest's copy from the schema (after adding a rule or a setting).
+if (process.env.WSPLINT_UPDATE === '1') {
+  const raw = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as Manifest;
+  const props = raw.contributes.configuration.properties;
+  const clientOnly = Object.fromEntries(CLIENT_ONLY.filter((k) => k in props).map((k) => [k, props[k]]));
+  raw.contributes.configuration.properties = { ...expected, ...clientOnly };
+  writeFileSync(MANIFEST_PATH, JSON.stringify(raw, null, 2) + '\n');
+}
+
+const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as Manifest;
 
 test('package.json contributes.configuration equals the server schema, key by key', () => {
   const props = manifest.contributes.configuration.properties;
-  const expected = Object.fromEntries(Object.entries(SETTINGS_SCHEMA).map(([k, v]) => [`wsplint.${k}`, v]));
   for (const [key, schema] of Object.entries(expected)) {
-    assert.deepEqual(props[key], JSON.parse(JSON.stringify(schema)), `package.json ${key} differs from SETTINGS_SCHEMA.${key.slice(8)}: copy ${JSON.stringify(schema)}`);
+    assert.deepEqual(props[key], schema, `package.json ${key} differs from SETTINGS_SCHEMA.${key.slice(8)} (rerun this test with WSPLINT_UPDATE=1 to copy it)`);
   }
   assert.deepEqual(Object.keys(props).filter((k) => !(k in expected) && !CLIENT_ONLY.includes(k)), [], 'settings in package.json the server does not know');
 });
