@@ -5,6 +5,7 @@
  * command line is wrong.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { reportText } from './report-text';
 import type { RunOptions, StackChoice } from './runner';
 import { RunSetupError, runSource } from './runner';
@@ -14,6 +15,8 @@ export interface RunIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   readFile?: (path: string) => Promise<string> | string;
+  /** Relative file names are taken from here (default: the process's working directory). */
+  cwd?: string;
 }
 
 export const RUN_USAGE = `usage: wsplint run <file> [--snippet NAME] [--stack simulated|native] [--profile spec|windows] [--format text|json]
@@ -88,7 +91,7 @@ export async function runCommand(argv: string[], io: RunIo): Promise<number> {
   }
   let source: string;
   try {
-    source = io.readFile ? await io.readFile(parsed.file) : await readFile(parsed.file, 'utf8');
+    source = io.readFile ? await io.readFile(parsed.file) : await readFile(resolve(io.cwd ?? process.cwd(), parsed.file), 'utf8');
   } catch (e) {
     io.stderr(`wsplint run: cannot read ${parsed.file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
