@@ -50,6 +50,8 @@ export class TestClient {
   readonly stderr: string[] = [];
   /** `wsplint/status` notifications, in order. */
   readonly statuses: StatusParams[] = [];
+  /** `$/progress` values (work done progress of the workspace scan). */
+  readonly progress: { kind: string; title?: string; cancellable?: boolean }[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private waiters: Array<() => void> = [];
   settings: Record<string, unknown>;
@@ -81,6 +83,7 @@ export class TestClient {
     connection.onNotification(LogMessageNotification.type, (p) => client.log.push(p.message));
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'wsplint' ? client.settings : null)));
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    connection.onNotification('$/progress', (p: { value: { kind: string; title?: string; cancellable?: boolean } }) => client.progress.push(p.value));
     connection.onNotification(StatusNotification, (p) => client.statuses.push(p));
     connection.listen();
     const capabilities: ClientCapabilities = {

@@ -76,3 +76,18 @@ test('settings pushed by a client that does not answer workspace/configuration',
     await c.stop();
   }
 });
+
+test('settings: extra macro names are blanked before parsing (wsplint.macros)', async () => {
+  const text = FIXTURE.replace('LPINT lpErrno)', 'LPINT VENDOR_OUT lpErrno)').replace('    if (s == INVALID_SOCKET) {', '    VENDOR_TRACE if (s == INVALID_SOCKET) {');
+  const uri = uriOf('macros.c');
+  let mark = client.mark();
+  await client.configure({});
+  await client.open(uri, text);
+  const before = await client.diagnostics(uri, () => true, 15000, mark);
+  assert.ok(before.some((d) => d.code === 'parse-health'), `unknown macros break the parse: ${before.map((d) => d.code).join(', ')}`);
+  mark = client.mark();
+  await client.configure({ macros: ['VENDOR_OUT', 'VENDOR_TRACE'] });
+  const after = await client.diagnostics(uri, () => true, 15000, mark);
+  assert.deepEqual(after.map((d) => d.code), ['errno-not-set']);
+  assert.equal(after[0].range.start.line, text.split('\n').findIndex((l, i, all) => l.includes('return SOCKET_ERROR;') && all[i - 1].includes('INVALID_SOCKET')));
+});

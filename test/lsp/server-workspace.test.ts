@@ -48,6 +48,8 @@ async function errnoFindings(helper: string): Promise<{ codes: string[]; log: st
     // The extension's "re-analyse workspace" command: rescan, then every open document again.
     const re = await c.connection.sendRequest(ReanalyzeWorkspaceRequest);
     assert.deepEqual(re, { workspaceFiles: 2, documents: 1 });
+    // The scan reports progress the user can cancel.
+    assert.deepEqual(c.progress.filter((p) => p.kind !== 'report').slice(0, 2).map((p) => [p.kind, p.cancellable ?? null]), [['begin', true], ['end', null]]);
     return { codes: diags.map((d) => String(d.code)), log: c.log };
   } finally {
     await c.stop();
