@@ -64,3 +64,25 @@ test('a helper in another workspace file that writes *lpErrno: no finding; one t
   const bad = await errnoFindings(HELPER_FORGETS);
   assert.deepEqual(bad.codes.filter((c) => c === 'errno-not-set'), ['errno-not-set']);
 });
+
+test('changing a scan setting rescans the workspace with it', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'wsplint-ws-'));
+  writeFileSync(join(root, 'connect.c'), CONNECT);
+  writeFileSync(join(root, 'helpers.c'), HELPER_SETS);
+  const c = await TestClient.start({ workspaceFolder: root });
+  try {
+    const scans = (): string[] => c.log.filter((l) => l.includes('workspace scan:'));
+    for (let i = 0; i < 100 && scans().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.match(scans()[0] ?? '', /workspace scan: 2 files/);
+    await c.configure({ maxFiles: 1 });
+    for (let i = 0; i < 100 && scans().length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.match(scans()[1] ?? '', /workspace scan: 1 files .*\(stopped at 1 files \(wsplint\.maxFiles\)\)/);
+    // A change that does not shape the scan does not rescan.
+    await c.configure({ maxFiles: 1, severity: { 'errno-not-set': 'warning' } });
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(scans().length, 2);
+  } finally {
+    await c.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -78,6 +78,7 @@ export function attachServer(connection: Connection): void {
     guarded(log, 'didChangeConfiguration', undefined, async () => {
       settings?.changed(p.settings);
       await diagnostics?.validateAll();
+      await workspace?.settingsChanged();
     }),
   );
 

@@ -7,6 +7,7 @@ import { readSourceFile } from '../core/io/read-source';
 import type { AnalysisSession } from './analysis-session';
 import type { DiagnosticsService } from './diagnostics';
 import type { Logger } from './logger';
+import type { Settings } from './settings';
 import type { SettingsStore } from './settings-store';
 import { scanWorkspace } from './workspace-scan';
 import { DocumentPaths } from './document-paths';
@@ -16,6 +17,8 @@ import { relative, sep } from 'node:path';
 export class WorkspaceIndex {
   private generation = 0;
   private readonly paths = new DocumentPaths();
+  /** The scan options of the last scan, to rescan only when a setting that shapes it changes. */
+  private lastOptions = '';
 
   constructor(
     private readonly connection: Connection,
@@ -35,6 +38,7 @@ export class WorkspaceIndex {
     if (this.roots.length === 0) return;
     const generation = ++this.generation;
     const s = await this.settings.get();
+    this.lastOptions = scanKey(s);
     const progress = this.progressSupported ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('wsplint: reading the workspace', 0, undefined, true);
     this.diagnostics.status({ state: 'scanning' });
@@ -54,6 +58,11 @@ export class WorkspaceIndex {
     this.diagnostics.note = result.stopped ? `workspace scan ${result.stopped}` : undefined;
     await this.diagnostics.validateAll();
     this.diagnostics.status({ state: 'idle' });
+  }
+
+  /** After a settings change: rescan when include, exclude or the caps changed. */
+  async settingsChanged(): Promise<void> {
+    if (scanKey(await this.settings.get()) !== this.lastOptions) await this.rescan();
   }
 
   async filesChanged(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
@@ -78,4 +87,8 @@ export class WorkspaceIndex {
     const m = (g: string): boolean => minimatch(rel, g, { dot: true });
     return include.some(m) && !exclude.some(m);
   }
+}
+
+function scanKey(s: Settings): string {
+  return JSON.stringify([s.include, s.exclude, s.maxFiles, s.maxFileBytes]);
 }
