@@ -138,7 +138,7 @@ test('break and continue in a switch inside a loop: break leaves the switch, con
   assert.deepEqual(edgesOf(cfg, brk.id), ['break -> a();']);
 });
 
-test('switch paths read case by case, fallthrough included', { todo: 'buildSwitch filters the case value out with !== on tree-sitter Node objects, which are new objects on every access: the value (`1`) becomes a statement node between the case edge and the first statement' }, async () => {
+test('switch paths read case by case, fallthrough included', async () => {
   const cfg = await graph('int f(int v) { switch (v) { case 1: a(); case 2: b(); break; default: c(); case 3: e(); } d(); }');
   assert.deepEqual(paths(cfg), [
     'switch (v) case 1 → a(); → b(); → break; → d(); → exit',
@@ -256,7 +256,7 @@ test('#ifdef/#elif/#else inside a body: every arm is reachable through labelled 
   assert.equal(edgesOf(cfg, ifX.id)[1], 'ifdef:not #if X -> exit');
 });
 
-test('#ifdef arms are alternatives: no path runs two arms, the condition is not a statement', { todo: 'buildPreproc filters the alternative and the condition out with !== on Node objects (never equal): each arm runs on into the next arm, and `A`, `defined(B)` become statement nodes' }, async () => {
+test('#ifdef arms are alternatives: no path runs two arms, the condition is not a statement', async () => {
   const cfg = await graph(IFDEF_BODY);
   assert.deepEqual(paths(cfg), [
     '#ifdef A → a(); → d(); → #if X → e(); → exit',

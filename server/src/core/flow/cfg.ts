@@ -71,6 +71,7 @@ export function buildCfg(body: Node): Cfg {
     return cur;
   };
 
+    // tree-sitter hands out a new Node object on every access: compare nodes by id, never by identity.
   const stmtChildren = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
 
   function build(n: Node, next: number, ctx: Ctx): number {
@@ -134,7 +135,7 @@ export function buildCfg(body: Node): Cfg {
         return buildSwitch(n, next, inner);
       case 'case_statement':
         // A case label outside a switch body (broken code): run its statements.
-        return seq(stmtChildren(n).filter((c) => c !== n.childForFieldName('value')), next, inner);
+        return seq(stmtChildren(n).filter((c) => c.id !== n.childForFieldName('value')?.id), next, inner);
       case 'break_statement':
         return mk('goto', n, [{ to: ctx.brk ?? next, kind: 'break' }]);
       case 'continue_statement':
@@ -185,7 +186,7 @@ export function buildCfg(body: Node): Cfg {
     const entries: Array<{ entry: number; value: Node | null }> = [];
     for (let i = cases.length - 1; i >= 0; i--) {
       const value = cases[i].childForFieldName('value');
-      const stmts = stmtChildren(cases[i]).filter((c) => c !== value);
+      const stmts = stmtChildren(cases[i]).filter((c) => c.id !== value?.id);
       fall = seq(stmts, fall, inner);
       entries.unshift({ entry: fall, value });
     }
@@ -203,7 +204,7 @@ export function buildCfg(body: Node): Cfg {
 
   function buildTry(n: Node, next: number, ctx: Ctx): number {
     const body = n.childForFieldName('body');
-    const clauses = stmtChildren(n).filter((c) => c !== body);
+    const clauses = stmtChildren(n).filter((c) => c.id !== body?.id);
     const fin = clauses.find((c) => c.type === 'seh_finally_clause');
     const after = fin ? build(fin.childForFieldName('body') ?? fin, next, ctx) : next;
     const j = mk('join', n);
@@ -223,7 +224,7 @@ export function buildCfg(body: Node): Cfg {
     const j = mk('join', n);
     const alt = n.childForFieldName('alternative');
     const cond = n.childForFieldName('condition') ?? n.childForFieldName('name');
-    const armStmts = stmtChildren(n).filter((c) => c !== alt && c !== cond);
+    const armStmts = stmtChildren(n).filter((c) => c.id !== alt?.id && c.id !== cond?.id);
     const label = n.type === 'preproc_else' ? '#else' : `${n.type.replace('preproc_', '#')} ${cond?.text ?? ''}`.trim();
     nodes[j].succ.push({ to: seq(armStmts, next, ctx), kind: 'ifdef', label });
     if (n.type !== 'preproc_else') {

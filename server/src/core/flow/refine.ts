@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ExploreCtx } from './context';
 import { evalExpr, paramOf, strip, constOf, calleeName, argsOf, type CallVals } from './eval';
 import { bit, sameConst, withVal, type State, type Val } from './state';
+import { declaratorName } from '../model/functions';
 
 /** A path state together with the results of the calls evaluated so far in the current statement. */
 export interface PState {
@@ -62,6 +63,11 @@ export function refine(ctx: ExploreCtx, cond: Node | null, truth: boolean, ps: P
       return atom(ctx, e.childForFieldName('left'), ZERO, !truth, ps);
     case 'comma_expression':
       return refine(ctx, e.childForFieldName('right'), truth, ps, depth + 1);
+    case 'declaration': {
+      // C++ `if (Ctx* c = FindCtx(s, lpErrno))`: the test is the declared variable.
+      const init = e.namedChildren.find((c) => c?.type === 'init_declarator') ?? e;
+      return atom(ctx, declaratorName(init.childForFieldName('declarator')), ZERO, !truth, ps);
+    }
     case 'identifier':
     case 'field_expression':
       return atom(ctx, e, ZERO, !truth, ps);

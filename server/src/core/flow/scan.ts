@@ -41,25 +41,11 @@ export function scan(ctx: ExploreCtx, n: Node | null, pss: PState[], depth = 0):
       cur = scanLeft(ctx, left, cur, d);
       return cap(cur.flatMap((ps) => assign(ctx, n, left, n.childForFieldName('right'), ps)));
     }
-    case 'init_declarator': {
-      const value = n.childForFieldName('value');
-      const name = declaratorName(n.childForFieldName('declarator'))?.text;
-      if (value?.type === 'lambda_expression' && name) {
-        ctx.lambdas.set(name, value);
-        return pss;
-      }
-      const cur = scan(ctx, value, pss, d);
-      if (!name) return cur;
-      const target = strip(value);
-      if (n.childForFieldName('declarator')?.type === 'reference_declarator' && target?.type === 'pointer_expression' && target.childForFieldName('operator')?.text === '*') {
-        return cur.map((ps) => {
-          const p = paramOf(ctx, target.childForFieldName('argument'), ps.st);
-          return { ...ps, st: withVal(ps.st, name, p === null ? null : { k: 'deref', i: p }) };
-        });
-      }
-      const rhs = value?.type === 'initializer_list' ? null : value;
-      return cap(cur.flatMap((ps) => bindLocal(ctx, name, rhs, ps)));
-    }
+    case 'declaration':
+      // A condition's declaration (`if (Ctx* c = Find(...))`) carries its value itself.
+      return n.childForFieldName('value') ? declare(ctx, n, pss, d) : scanChildren(ctx, n, pss, d);
+    case 'init_declarator':
+      return declare(ctx, n, pss, d);
     case 'binary_expression': {
       const op = n.childForFieldName('operator')?.text;
       const left = n.childForFieldName('left');
@@ -96,12 +82,36 @@ export function scan(ctx: ExploreCtx, n: Node | null, pss: PState[], depth = 0):
       if (n.type === 'subscript_expression') cur = scan(ctx, n.childForFieldName('index') ?? n.namedChildren[1] ?? null, cur, d);
       return deref(ctx, n, 'read', cur);
     }
-    default: {
-      let cur = pss;
-      for (const c of n.namedChildren) if (c) cur = scan(ctx, c, cur, d);
-      return cur;
-    }
+    default:
+      return scanChildren(ctx, n, pss, d);
   }
+}
+
+/** `T x = v` (an init_declarator, or a condition's declaration): the local takes v's value. */
+function declare(ctx: ExploreCtx, n: Node, pss: PState[], d: number): PState[] {
+  const value = n.childForFieldName('value');
+  const name = declaratorName(n.childForFieldName('declarator'))?.text;
+  if (value?.type === 'lambda_expression' && name) {
+    ctx.lambdas.set(name, value);
+    return pss;
+  }
+  const cur = scan(ctx, value, pss, d);
+  if (!name) return cur;
+  const target = strip(value);
+  if (n.childForFieldName('declarator')?.type === 'reference_declarator' && target?.type === 'pointer_expression' && target.childForFieldName('operator')?.text === '*') {
+    return cur.map((ps) => {
+      const p = paramOf(ctx, target.childForFieldName('argument'), ps.st);
+      return { ...ps, st: withVal(ps.st, name, p === null ? null : { k: 'deref', i: p }) };
+    });
+  }
+  const rhs = value?.type === 'initializer_list' ? null : value;
+  return cap(cur.flatMap((ps) => bindLocal(ctx, name, rhs, ps)));
+}
+
+function scanChildren(ctx: ExploreCtx, n: Node, pss: PState[], d: number): PState[] {
+  let cur = pss;
+  for (const c of n.namedChildren) if (c) cur = scan(ctx, c, cur, d);
+  return cur;
 }
 
 function cap(pss: PState[]): PState[] {

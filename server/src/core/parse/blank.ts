@@ -45,12 +45,17 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
     }
     lineStart = false;
     if (c === '/' && src[i + 1] === '/') {
-      while (i < n && src[i] !== '\n') i++;
+      // A backslash at the end continues a line comment onto the next line.
+      while (i < n && (src[i] !== '\n' || src[i - 1] === '\\' || (src[i - 1] === '\r' && src[i - 2] === '\\'))) i++;
       continue;
     }
     if (c === '/' && src[i + 1] === '*') {
       const e = src.indexOf('*/', i + 2);
       i = e < 0 ? n : e + 2;
+      continue;
+    }
+    if (c === '"' && src[i - 1] === 'R') {
+      i = skipRawString(src, i);
       continue;
     }
     if (c === '"' || c === "'") {
@@ -63,10 +68,16 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
       const word = m ? m[0] : c;
       const start = i;
       let end = i + word.length;
-      const prev = start > 0 ? src[start - 1] : '';
-      // A member name (`x.IN`, `p->FAR`) is not the macro.
-      const isMember = prev === '.' || (prev === '>' && src[start - 2] === '-');
+      let b = start - 1;
+      while (b >= 0 && (src[b] === ' ' || src[b] === '\t')) b--;
+      // A member name (`x.IN`, `p -> FAR`) is not the macro.
+      const isMember = src[b] === '.' || (src[b] === '>' && src[b - 1] === '-');
       if (!isMember && plain.has(word)) {
+        // `_Success_(return == 0)`: a SAL name used with arguments loses them too.
+        if (word.startsWith('_')) {
+          const close = balancedArgsEnd(src, end);
+          if (close > 0) end = close;
+        }
         blank(out, start, end);
         macros.push({ name: word, offset: start, end, facts: salFacts(word) });
       } else if (!isMember && ARG_MACRO_PATTERNS.some((re) => re.test(word))) {
@@ -91,6 +102,14 @@ function skipQuoted(src: string, i: number, q: string): number {
   let k = i + 1;
   while (k < src.length && src[k] !== q && src[k] !== '\n') k += src[k] === '\\' ? 2 : 1;
   return k + 1;
+}
+
+/** C++ raw string `R"delim( ... )delim"`: no escapes, may span lines. */
+function skipRawString(src: string, i: number): number {
+  const open = src.indexOf('(', i);
+  if (open < 0 || open - i > 17) return skipQuoted(src, i, '"');
+  const close = src.indexOf(`)${src.slice(i + 1, open)}"`, open);
+  return close < 0 ? src.length : close + (open - i) + 1;
 }
 
 function skipPreprocessorLine(src: string, i: number): number {
