@@ -30,14 +30,14 @@ interface FixAllData {
   version: number;
 }
 
-export function contextFor(text: string, finding: Finding, session: AnalysisSession): FixContext {
+export function contextFor(text: string, finding: Finding, session: AnalysisSession, style = detectStyle(text)): FixContext {
   let contract = contractForFunction(finding.function, text);
   for (const t of contract ? [] : session.workspaceTexts()) {
     contract = contractForFunction(finding.function, t);
     if (contract) break;
   }
   // The rules that need a code list are WSPConnect's; an unnamed implementation is most likely that.
-  return { text, style: detectStyle(text), contract: contract ?? contractForFunction('WSPConnect', '') };
+  return { text, style, contract: contract ?? contractForFunction('WSPConnect', '') };
 }
 
 /** `only` lists kinds or their prefixes: `source` asks for `source.fixAll.wsplint` too. */
@@ -52,6 +52,7 @@ export async function codeActions(params: CodeActionParams, deps: CodeActionDeps
   const cached = await deps.diagnostics.current(uri);
   if (!cached) return [];
   const text = doc.getText();
+  const style = detectStyle(text);
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wanted(only, CodeActionKind.QuickFix)) {
@@ -61,13 +62,13 @@ export async function codeActions(params: CodeActionParams, deps: CodeActionDeps
       const finding = cached.result.findings.find((f) => f.fingerprint === data.fingerprint && f.rule === data.rule && f.range.start.line === d.range.start.line)
         ?? cached.result.findings.find((f) => f.fingerprint === data.fingerprint && f.rule === data.rule);
       if (!finding) continue;
-      actions.push(...quickFixes(doc, finding, d, contextFor(text, finding, deps.session)));
+      actions.push(...quickFixes(doc, finding, d, contextFor(text, finding, deps.session, style)));
     }
   }
   // Fix-all is a source action: offered when asked for (on save, the Source Action menu), not in the lightbulb.
   const fixable = () =>
     cached.result.findings.some((f) => {
-      const choices = fixesFor(f, contextFor(text, f, deps.session));
+      const choices = fixesFor(f, contextFor(text, f, deps.session, style));
       return choices[0]?.safe === true;
     });
   if (only && wanted(only, FIX_ALL_KIND) && fixable()) {
