@@ -456,6 +456,11 @@ function firstLine(text: string): string {
 
 /** A C integer literal with its type (LLP64: `L` stays 32-bit, `LL` is 64-bit). */
 export function parseInteger(text: string): { value: bigint; type: CType } | null {
+  // The grammar reads `-1` in an argument list as one literal.
+  if (text.startsWith('-')) {
+    const v = parseInteger(text.slice(1).trim());
+    return v ? { value: -v.value, type: v.type } : null;
+  }
   const m = /^(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)([uUlL]*)$/.exec(text.replace(/'/g, ''));
   if (!m) return null;
   const digits = m[1];

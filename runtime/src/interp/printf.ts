@@ -50,8 +50,8 @@ export function format(mem: Memory, fmt: string, args: Value[]): string {
         break;
       case 's': {
         const addr = Number(take(spec));
-        body = addr === 0 ? '(null)' : mem.readCString(addr);
-        if (prec !== null) body = body.slice(0, prec);
+        // With a precision the array need not be NUL-terminated.
+        body = addr === 0 ? '(null)' : mem.readCString(addr, prec ?? 4096);
         break;
       }
       case 'p':

@@ -102,10 +102,15 @@ export async function connectOp(w: HostWorld, handle: number, args: ConnectArgs)
   }
   const waited = await w.waitUntil(() => s.outcome !== null, null);
   if (waited !== 'ready') return w.deadlineStop(`the blocking connect to ${formatAddr(target)}`);
-  const outcome = s.outcome as NonNullable<HostSocket['outcome']>;
+  // Read through a function: TypeScript still thinks of s.outcome as the null assigned above.
+  const outcome = currentOutcome(s) as NonNullable<HostSocket['outcome']>;
   if (outcome.error === 'unmapped') return w.stop(outcome.detail);
   if (outcome.error === null) return w.ok(undefined, `${outcome.detail} (t=${w.now()}ms)${note}`);
   return w.fail(outcome.error, `${outcome.detail}; the socket may connect again${note}`);
+}
+
+function currentOutcome(s: HostSocket): HostSocket['outcome'] {
+  return s.outcome;
 }
 
 async function connectDatagram(w: HostWorld, s: HostSocket, target: SockAddr): Promise<Reply<void>> {

@@ -47,7 +47,7 @@ export async function bindOp(w: HostWorld, handle: number, name: InBuf): Promise
     const r = await bindUdp(w, s, addr);
     if (!r.ok) return osFail(w, r.error, `binding ${formatAddr(addr)}`);
     s.state = 'bound';
-    return w.ok(undefined, `datagram socket ${handle} bound to ${formatAddr(s.local as SockAddr)} by the host`);
+    return w.ok(undefined, `datagram socket ${handle} bound to ${describeLocal(s)} by the host`);
   }
   // Node cannot hold a bound stream socket that neither listens nor connects: the host checks the
   // address with a short-lived listener, and the run's own sockets are checked here.
@@ -60,6 +60,10 @@ export async function bindOp(w: HostWorld, handle: number, name: InBuf): Promise
   s.local = { ...addr, port: probe.port };
   s.state = 'bound';
   return w.ok(undefined, `stream socket ${handle} bound to ${formatAddr(s.local)} (checked by the host; Node binds it for real at listen or connect)`);
+}
+
+function describeLocal(s: HostSocket): string {
+  return s.local ? formatAddr(s.local) : 'an address the host did not report';
 }
 
 export async function listenOp(w: HostWorld, handle: number, backlog: number): Promise<Reply<void>> {

@@ -78,13 +78,13 @@ function connectDatagram(w: World, s: SimSocket, target: SockAddr, args: Connect
     s.datagrams = [];
     return w.ok(undefined, had ? 'default destination removed: WSPSend/WSPRecv now fail with WSAENOTCONN' : 'the socket had no default destination');
   }
-  if (isBroadcast(w.network, target.ip) && !s.options.broadcast) {
-    if (w.rules.broadcastConnectNeedsSoBroadcast) {
-      return w.fail('WSAEACCES', `${formatAddr(target)} is a broadcast address and SO_BROADCAST is not enabled`);
-    }
+  const broadcast = isBroadcast(w.network, target.ip);
+  if (broadcast && !s.options.broadcast && w.rules.broadcastConnectNeedsSoBroadcast) {
+    return w.fail('WSAEACCES', `${formatAddr(target)} is a broadcast address and SO_BROADCAST is not enabled`);
   }
   const r = route(w.network, target);
-  if (r.kind === 'remote' && r.verdict === 'unreachable') return w.fail('WSAENETUNREACH', describeRoute(r, target));
+  // A broadcast address is on this host's link: always reachable.
+  if (!broadcast && r.kind === 'remote' && r.verdict === 'unreachable') return w.fail('WSAENETUNREACH', describeRoute(r, target));
   if (s.local === null) {
     s.local = { family: s.family, ip: w.sourceIp(target), port: w.allocPort('dgram', s.family), scopeId: 0 };
     s.state = 'bound';
