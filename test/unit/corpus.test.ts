@@ -38,6 +38,7 @@ test('corpus: recall and precision of at least 90% on C and on C++', { skip: !ex
       }
     }
   }
+  for (const m of misses) console.log(`  ${m}`);
   for (const lang of ['c', 'cpp'] as const) {
     const s = scores[lang];
     const recall = s.tp / Math.max(1, s.tp + s.fn);

@@ -45,11 +45,18 @@ export function applyCall(ctx: ExploreCtx, call: Node, pss: PState[]): PState[] 
   if (macro && call.childForFieldName('function')?.type === 'identifier') {
     return pss.map((ps) => inlineEffect(ctx, call, `macro ${name}`, macro.body, macro.params, args, ps));
   }
-  const summary = name ? ctx.run.summaryFor(call, name, args.length, ctx.fn) : null;
-  if (!summary) return pss.flatMap((ps) => unknownCall(ctx, call, name, args, ps));
   const out: PState[] = [];
   for (const ps0 of pss) {
     let ps = ps0;
+    const constArgs = args.map((a) => {
+      const v = evalExpr(ctx, a, ps.st, ps.calls);
+      return v && v.length === 1 && v[0].val.k === 'const' ? v[0].val : null;
+    });
+    const summary = name ? ctx.run.summaryFor(call, name, args.length, ctx.fn, constArgs) : null;
+    if (!summary) {
+      out.push(...unknownCall(ctx, call, name, args, ps));
+      continue;
+    }
     const map = (j: number): number | null => (args[j] ? paramOf(ctx, args[j], ps.st) : null);
     for (const s of summary.stored) {
       const i = map(s.param);
@@ -170,6 +177,11 @@ function havoc(ctx: ExploreCtx, call: Node, args: Node[], ps: PState, outLocals:
     if (i !== null) {
       written |= bit(i);
       lenWritten |= bit(i);
+      const key = `*${strip(a)?.text ?? ''}`;
+      if (ps.st.vals.has(key)) {
+        vals ??= new Map(ps.st.vals);
+        vals.delete(key);
+      }
       continue;
     }
     const target = addressOfTarget(a);

@@ -2,11 +2,16 @@ import type { Node } from 'web-tree-sitter';
 import type { ConstValue } from '../model/constants';
 import type { FunctionInfo } from '../model/functions';
 import type { FlowEvent, HelperSummary } from './events';
+import type { Val } from './state';
 
 /** Everything the explorer of one function needs from the run around it. */
 export interface RunContext {
   /** Summary of the function a call resolves to, or null (unknown code: assume it may write what it gets). */
-  summaryFor(call: Node, name: string, argCount: number, caller: FunctionInfo): HelperSummary | null;
+  /**
+   * `constArgs[j]` is the constant the call passes as argument j, when it passes one: the helper is then
+   * summarized for those values (`MsafdReturnWithErrno(STATUS_INSUFFICIENT_RESOURCES, ...)`).
+   */
+  summaryFor(call: Node, name: string, argCount: number, caller: FunctionInfo, constArgs?: ReadonlyArray<Val | null>): HelperSummary | null;
   /** Constants every assignment to a global variable uses, or null when one is not constant. */
   globalValues(name: string): ConstValue[] | null | undefined;
   /** Object-like macro value (`#define MY_ERR WSAECONNRESET`) from any file of the run. */

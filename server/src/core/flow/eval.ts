@@ -87,7 +87,11 @@ export function constOf(ctx: ExploreCtx, name: string, depth = 0): Val | null {
 }
 
 /** The values an expression can have on this path, or null when unknown. */
-export function evalExpr(ctx: ExploreCtx, n: Node | null, st: State, calls: CallVals, depth = 0, globals = true): Cand[] | null {
+/**
+ * `globals`: also use the constants assigned to global variables. Only for values stored as error codes:
+ * globals change behind the function's back, so they never decide a branch or a local's value.
+ */
+export function evalExpr(ctx: ExploreCtx, n: Node | null, st: State, calls: CallVals, depth = 0, globals = false): Cand[] | null {
   const e = strip(n);
   if (!e || depth > 50) return null;
   switch (e.type) {
@@ -116,13 +120,17 @@ export function evalExpr(ctx: ExploreCtx, n: Node | null, st: State, calls: Call
       if (p !== undefined) return [{ val: { k: 'param', i: p }, steps: [] }];
       const c = constOf(ctx, e.text);
       if (c) return [{ val: c, steps: [] }];
-      // Globals change behind the function's back: their constants feed error codes, never branch pruning.
       const g = globals ? ctx.run.globalValues(e.text) : null;
       if (g && g.length) return g.map((val) => ({ val: { k: 'const', ...val }, steps: [] }));
       return null;
     }
     case 'call_expression':
       return calls.get(e.id) ?? null;
+    case 'pointer_expression': {
+      const arg = strip(e.childForFieldName('argument'));
+      const v = e.childForFieldName('operator')?.text === '*' && arg?.type === 'identifier' ? st.vals.get(`*${arg.text}`) : undefined;
+      return v ? [{ val: v, steps: [] }] : null;
+    }
     case 'field_expression': {
       const v = st.vals.get(e.text.replace(/\s+/g, ''));
       return v && v.k !== 'deref' ? [{ val: v, steps: [] }] : null;

@@ -4,7 +4,7 @@ import type { ExploreCtx } from './context';
 import { evalExpr } from './eval';
 import { refine, type PState } from './refine';
 import { scan } from './scan';
-import { initialState, pushStep, stateKey, type State } from './state';
+import { initialState, pushStep, sameConst, stateKey, type State } from './state';
 
 export interface ExploreResult {
   /** The state budget ran out: some paths were not explored (findings there may be missing). */
@@ -19,9 +19,9 @@ export const DEFAULT_MAX_STATES = 20000;
  * seen at a node is not explored again), so loops terminate and the work stays bounded by the number
  * of distinct fact sets, not the number of paths. Emits events into ctx.events.
  */
-export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATES): ExploreResult {
+export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATES, start: State = initialState()): ExploreResult {
   const seen: Array<Set<string> | undefined> = new Array(cfg.nodes.length);
-  const work: Array<{ node: number; st: State }> = [{ node: cfg.entry, st: initialState() }];
+  const work: Array<{ node: number; st: State }> = [{ node: cfg.entry, st: start }];
   let visited = 0;
   let truncated = false;
   const file = ctx.fn.file;
@@ -76,9 +76,14 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
         const pss = scan(ctx, cn.ast, start);
         for (const e of cn.succ) {
           if (e.kind === 'case' && e.value && cn.ast) {
-            const refined = pss.flatMap((ps) => refineCase(ctx, cn.ast!, e.value!, ps));
+            const refined = pss.filter((ps) => caseMatches(ctx, cn.ast!, e.value!, ps) !== false);
             follow(refined, e, e.value, `case ${short(e.label ?? '')}`);
-          } else follow(pss, e, cn.ast, `switch ${short(cn.ast?.text ?? '')}: ${e.label ?? 'default'}`);
+          } else {
+            // `default` (or no case) runs only when no case value is the switch value.
+            const values = cn.succ.filter((x) => x.kind === 'case' && x.value).map((x) => x.value!);
+            const refined = pss.filter((ps) => !values.some((v) => caseMatches(ctx, cn.ast!, v, ps) === true));
+            follow(refined, e, cn.ast, `switch ${short(cn.ast?.text ?? '')}: ${e.label ?? 'default'}`);
+          }
         }
         break;
       }
@@ -98,16 +103,12 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
   return { truncated, statesVisited: visited };
 }
 
-/** `switch (x)` entering `case V:` means `x == V`. */
-function refineCase(ctx: ExploreCtx, cond: Node, value: Node, ps: PState): PState[] {
+/** Whether `switch (cond)` enters `case value:` on this path: true, false, or undefined (unknown). */
+function caseMatches(ctx: ExploreCtx, cond: Node, value: Node, ps: PState): boolean | undefined {
   const cands = evalExpr(ctx, cond, ps.st, ps.calls);
   const v = evalExpr(ctx, value, ps.st, ps.calls);
-  if (cands && cands.length === 1 && v && v.length === 1) {
-    const a = cands[0].val;
-    const b = v[0].val;
-    if (a.k === 'const' && b.k === 'const' && a.num !== undefined && b.num !== undefined && a.num !== b.num) return [];
-  }
-  return [ps];
+  if (!cands || cands.length !== 1 || !v || v.length !== 1) return undefined;
+  return sameConst(cands[0].val, v[0].val);
 }
 
 function short(s: string): string {

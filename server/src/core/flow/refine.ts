@@ -87,7 +87,7 @@ function constSide(ctx: ExploreCtx, n: Node | null, ps: PState): Val | null {
   if (!e) return null;
   if (e.type === 'identifier' && (ps.st.vals.has(e.text) || ctx.params.has(e.text))) return null;
   if (e.type === 'call_expression') return null;
-  const c = evalExpr(ctx, e, ps.st, ps.calls, 0, false);
+  const c = evalExpr(ctx, e, ps.st, ps.calls);
   return c && c.length === 1 && c[0].val.k === 'const' ? c[0].val : e.type === 'identifier' ? constOf(ctx, e.text) : null;
 }
 
@@ -109,7 +109,7 @@ function atom(ctx: ExploreCtx, target: Node | null, c: Val, eq: boolean, ps: PSt
     return [{ ...ps, st: { ...st, nonnull: st.nonnull | b } }];
   }
   // A known value: a local or the result of a call on this path.
-  const cands = t.type === 'identifier' || t.type === 'call_expression' || t.type === 'field_expression' ? evalExpr(ctx, t, ps.st, ps.calls, 0, false) : null;
+  const cands = ['identifier', 'call_expression', 'field_expression', 'pointer_expression'].includes(t.type) ? evalExpr(ctx, t, ps.st, ps.calls) : null;
   if (cands && cands.length === 1) {
     const v = cands[0].val;
     const same = v.k === 'nonnull' ? (isZero ? false : undefined) : sameConst(v, c);

@@ -192,13 +192,20 @@ function assign(ctx: ExploreCtx, node: Node, leftRaw: Node | null, right: Node |
 
 function storeThrough(ctx: ExploreCtx, node: Node, left: Node, right: Node | null, op: string, base: { param: number; field: string | null }, ps: PState): PState {
   const b = bit(base.param);
-  const cands = op === '=' ? evalExpr(ctx, right, ps.st, ps.calls) : null;
+  const cands = op === '=' ? evalExpr(ctx, right, ps.st, ps.calls, 0, true) : null;
   ctx.events.push({ kind: 'store', node, param: base.param, field: base.field, cands, via: null, st: ps.st, extra: [] });
   const target = left.text.length > 40 ? left.text.slice(0, 40) + '…' : left.text;
   const valueText = cands && cands.length === 1 ? constName(cands[0].val) : (right?.text ?? '').slice(0, 40);
   const steps = pushStep(ps.st.steps, { file: ctx.fn.file, offset: node.startIndex, message: `${target} ${op} ${valueText}` });
+  // Remember what `*p` now holds, so `*p == 0 ? 0 : SOCKET_ERROR` can be decided later on this path.
+  let vals = ps.st.vals;
+  if (base.field === null && left.type === 'pointer_expression') {
+    const key = `*${strip(left.childForFieldName('argument'))?.text ?? ''}`;
+    vals = withVal(ps.st, key, cands && cands.length === 1 && cands[0].val.k === 'const' ? cands[0].val : null).vals;
+  }
   const st: State = {
     ...ps.st,
+    vals,
     written: ps.st.written | b,
     lenWritten: base.field === 'len' ? ps.st.lenWritten | b : ps.st.lenWritten,
     used: ps.st.used | b,

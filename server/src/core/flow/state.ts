@@ -107,6 +107,10 @@ export function constName(v: Val): string {
 export function sameConst(a: Val, b: Val): boolean | undefined {
   if (a.k !== 'const' || b.k !== 'const') return undefined;
   if (a.num !== undefined && b.num !== undefined) return a.num === b.num;
-  if (a.name !== undefined && b.name !== undefined && a.name === b.name) return true;
+  if (a.name !== undefined && b.name !== undefined) {
+    if (a.name === b.name) return true;
+    // Two different status or error macros (STATUS_PENDING, STATUS_TIMEOUT): distinct codes.
+    if (/^(STATUS|ERROR|WSA|E)[A-Z_0-9]*$/.test(a.name) && /^(STATUS|ERROR|WSA|E)[A-Z_0-9]*$/.test(b.name)) return false;
+  }
   return undefined;
 }

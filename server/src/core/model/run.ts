@@ -2,6 +2,9 @@ import type { Node } from 'web-tree-sitter';
 import type { ReturnKind, RunContext } from '../flow/context';
 import type { HelperSummary } from '../flow/events';
 import { summarize } from '../summary/summarize';
+import { valKey, type Val } from '../flow/state';
+
+const MAX_SPECIALIZATIONS = 16;
 import { knownConstant, parseNumber, type ConstValue } from './constants';
 import { collectFunctions, declaratorName, findFunctionDeclarator, type FunctionInfo } from './functions';
 import type { ParsedFile } from './parsed-file';
@@ -21,6 +24,7 @@ export class Run implements RunContext {
   private readonly prototypes = new Map<string, ReturnKind>();
   private readonly summaries = new Map<string, HelperSummary | null>();
   private readonly inProgress = new Set<string>();
+  private readonly specializations = new Map<string, number>();
 
   constructor(readonly files: ParsedFile[]) {
     for (const f of files) {
@@ -74,16 +78,21 @@ export class Run implements RunContext {
     return this.globals.get(name);
   }
 
-  summaryFor(call: Node, name: string, argCount: number, caller: FunctionInfo): HelperSummary | null {
+  summaryFor(call: Node, name: string, argCount: number, caller: FunctionInfo, constArgs: ReadonlyArray<Val | null> = []): HelperSummary | null {
     const candidates = (this.byName.get(name) ?? []).filter((f) => f.params.length === argCount && f.key !== caller.key);
     if (candidates.length === 0) return null;
     const fn = candidates.find((f) => f.file === caller.file) ?? candidates[0];
-    if (this.summaries.has(fn.key)) return this.summaries.get(fn.key)!;
+    // Specialize on constant scalar arguments, a few per helper; beyond that the general summary serves.
+    const consts = constArgs.map((v, j) => (v && !fn.params[j]?.isPointer ? valKey(v) : '')).join(',');
+    const specialized = consts.replace(/,/g, '') !== '' && (this.specializations.get(fn.key) ?? 0) < MAX_SPECIALIZATIONS;
+    const key = specialized ? `${fn.key}|${consts}` : fn.key;
+    if (this.summaries.has(key)) return this.summaries.get(key)!;
     if (this.inProgress.has(fn.key)) return null; // recursion: treat as unknown code
     this.inProgress.add(fn.key);
     try {
-      const s = summarize(this, fn);
-      this.summaries.set(fn.key, s);
+      const s = summarize(this, fn, specialized ? constArgs : []);
+      this.summaries.set(key, s);
+      if (specialized) this.specializations.set(fn.key, (this.specializations.get(fn.key) ?? 0) + 1);
       return s;
     } finally {
       this.inProgress.delete(fn.key);

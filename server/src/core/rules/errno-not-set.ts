@@ -41,18 +41,18 @@ function describe(steps: Step[]): string {
   return decisive.length ? `(${decisive.map((s) => s.message).join(' → ')})` : 'from the function entry';
 }
 
-/** The documented code that fits the failure the path reacts to. */
+/** The documented code that fits the failure the path reacts to: judged on the last decision only. */
 export function suggestCode(steps: Step[]): string | null {
-  for (let i = steps.length - 1; i >= 0; i--) {
-    const m = steps[i].message;
-    if (/\bnamelen\b|\bname\b|sockaddr|SOCKADDR/i.test(m)) return 'WSAEFAULT';
-    if (/context|lookup|find\w*socket|handle/i.test(m)) return 'WSAENOTSOCK';
-    if (/alloc|malloc|new\b|buffer|NoMemory/i.test(m)) return 'WSAENOBUFS';
-    if (/listen/i.test(m)) return 'WSAEINVAL';
-    if (/connected|isconn/i.test(m)) return 'WSAEISCONN';
-    if (/callerdata/i.test(m)) return 'WSAEPROTONOSUPPORT';
-    if (/qos/i.test(m)) return 'WSAEOPNOTSUPP';
-    if (/family/i.test(m)) return 'WSAEAFNOSUPPORT';
-  }
+  const decisive = [...steps].reverse().find((s) => / is (true|false)$|^case |^calls |\(\) fails/.test(s.message));
+  if (!decisive) return null;
+  const m = decisive.message;
+  if (/context|\bctx\b|lookup|find\w*sock|getsocket|sock\w* == NULL|!\s*sock|handle/i.test(m)) return 'WSAENOTSOCK';
+  if (/family/i.test(m)) return 'WSAEAFNOSUPPORT';
+  if (/\bnamelen\b|\bname\b|sockaddr|addrlen/i.test(m)) return 'WSAEFAULT';
+  if (/alloc|malloc|\bnew\b|buffer|memory/i.test(m)) return 'WSAENOBUFS';
+  if (/listen/i.test(m)) return 'WSAEINVAL';
+  if (/connected|isconn/i.test(m)) return 'WSAEISCONN';
+  if (/callerdata/i.test(m)) return 'WSAEPROTONOSUPPORT';
+  if (/qos/i.test(m)) return 'WSAEOPNOTSUPP';
   return null;
 }

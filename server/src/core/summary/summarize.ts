@@ -2,7 +2,7 @@ import { buildCfg } from '../flow/cfg';
 import type { ExploreCtx, RunContext } from '../flow/context';
 import type { HelperSummary, Outcome } from '../flow/events';
 import { explore } from '../flow/explore';
-import { bit, constName, stepsOf, valKey, type Cand, type Step } from '../flow/state';
+import { bit, constName, initialState, stepsOf, valKey, withVal, type Cand, type Step, type Val } from '../flow/state';
 import type { FunctionInfo } from '../model/functions';
 
 const MAX_OUTCOMES = 32;
@@ -13,9 +13,15 @@ export const HELPER_MAX_STATES = 5000;
  * What a helper does for its callers: how it can return (value, which pointer parameters it wrote,
  * what it checked), which values it stores through its parameters, which it dereferences unchecked.
  */
-export function summarize(run: RunContext, fn: FunctionInfo): HelperSummary {
+export function summarize(run: RunContext, fn: FunctionInfo, constArgs: ReadonlyArray<Val | null> = []): HelperSummary {
   const ctx: ExploreCtx = { run, fn, params: paramMap(fn), lambdas: new Map(), events: [], errorParams: errorParamBits(fn) };
-  const result = explore(ctx, buildCfg(fn.body), HELPER_MAX_STATES);
+  // Scalar parameters the caller passes as constants start with those values.
+  let start = initialState();
+  constArgs.forEach((v, j) => {
+    const p = fn.params[j];
+    if (v && p?.name && !p.isPointer) start = withVal(start, p.name, v);
+  });
+  const result = explore(ctx, buildCfg(fn.body), HELPER_MAX_STATES, start);
   const outcomes = new Map<string, Outcome>();
   const stored = new Map<string, { param: number; cands: Cand[] | null; steps: Step[] }>();
   const derefUnchecked = new Map<number, Step[]>();
