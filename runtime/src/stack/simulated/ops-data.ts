@@ -182,7 +182,8 @@ export function recvFromOp(
   // "Socket is connected. This function is not permitted with a connected socket."
   if (connected && w.rules.recvFromConnectedFails) return w.fail('WSAEISCONN', 'WSPRecvFrom is not permitted on a connected socket');
   if (s.type === 'stream') {
-    if (!connected) return w.fail('WSAENOTCONN', describeState(s));
+    // WSPRecvFrom documents no WSAENOTCONN; its WSAEINVAL covers a socket in the wrong state.
+    if (!connected) return w.fail('WSAEINVAL', `${describeState(s)}: WSPRecvFrom needs a connected stream socket`);
     const r = recvStream(w, s, capacity, flags);
     return r.ok === true ? w.ok({ ...r.value, from: null }, r.detail) : r.ok === 'stop' ? r : w.fail(r.error, r.detail);
   }
