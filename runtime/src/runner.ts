@@ -18,10 +18,12 @@ import { cParser } from './interp/parser';
 import type { SnippetInfo } from './interp/snippets';
 import { scanSnippets } from './interp/snippets';
 import { RunStop } from './interp/values';
+import type { NativeRunOptions, NativeStacks } from './native/select-stack';
+import { NativeUnavailable, isSnippetRunner, nativeStacks } from './native/select-stack';
 
 export type StackChoice = StackName | 'native';
 
-export interface RunOptions {
+export interface RunOptions extends NativeRunOptions {
   /** Only the snippet with this name. */
   snippet?: string;
   stack?: StackChoice;
@@ -44,8 +46,12 @@ export interface SnippetRunner {
 
 export async function runSource(source: string, options: RunOptions = {}): Promise<RunReport> {
   const stackChoice = options.stack ?? 'simulated';
-  if (stackChoice !== 'simulated') {
-    throw new RunSetupError(`the ${stackChoice} stack is not available yet; use --stack simulated`);
+  let native: NativeStacks | null = null;
+  try {
+    native = stackChoice === 'simulated' ? null : nativeStacks(stackChoice, options);
+  } catch (e) {
+    if (e instanceof NativeUnavailable) throw new RunSetupError(e.message);
+    throw e;
   }
   const parser = await cParser();
   const tree = parser.parse(source) as Tree;
@@ -74,7 +80,12 @@ export async function runSource(source: string, options: RunOptions = {}): Promi
       const profile = options.profile ?? profileOption(info) ?? 'spec';
       // A mistaken directive anywhere changes what the network does: no snippet runs on a guess.
       const errors = [...scan.errors, ...info.errors];
-      const stack = new SimulatedStack({
+      const made = native?.forSnippet(profile);
+      if (made && isSnippetRunner(made)) {
+        results.push(await made.run(source, { ...info, errors }, profile));
+        continue;
+      }
+      const stack = made ?? new SimulatedStack({
         profile,
         network: networkFor(scan.fileNet, info),
         provider: { connectData: info.options['connect-data'] === true, qos: info.options.qos === true },

@@ -105,7 +105,7 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
       const raw = a[0].k === 'obj' ? m.mem.read(a[0].addr, 4) : Uint8Array.of(...[0, 8, 16, 24].map((s) => (num(a[0]) >>> s) & 0xff));
       let at = ntoaBuffers.get(m);
       if (at === undefined) {
-        at = m.mem.alloc(16, 1, 'malloc: inet_ntoa buffer');
+        at = m.mem.alloc(16, 1, 'inet_ntoa buffer', true);
         ntoaBuffers.set(m, at);
       }
       m.mem.write(at, Buffer.from(`${ipToString(raw)}\0`, 'latin1'));
@@ -157,10 +157,10 @@ export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
       return int(text.length);
     },
   ],
-  ['malloc', (m, a, c) => (need(c, a, 1), { k: 'int', type: VOIDP, v: BigInt(m.mem.alloc(num(a[0]), 16, `malloc block (line ${c.line})`)) })],
+  ['malloc', (m, a, c) => (need(c, a, 1), { k: 'int', type: VOIDP, v: BigInt(m.mem.alloc(num(a[0]), 16, `malloc block (line ${c.line})`, true)) })],
   [
     'calloc',
-    (m, a, c) => (need(c, a, 2), { k: 'int', type: VOIDP, v: BigInt(m.mem.alloc(num(a[0]) * num(a[1]), 16, `malloc block (line ${c.line})`)) }),
+    (m, a, c) => (need(c, a, 2), { k: 'int', type: VOIDP, v: BigInt(m.mem.alloc(num(a[0]) * num(a[1]), 16, `malloc block (line ${c.line})`, true)) }),
   ],
   [
     'free',

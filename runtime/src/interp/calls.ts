@@ -12,6 +12,7 @@ export async function callFunction(m: Machine, e: Extract<Expr, { k: 'call' }>):
   const args: Value[] = [];
   for (const a of e.args) args.push(await rvalue(m, a));
   m.line = e.line;
+  if (m.lookup(e.callee)) throw new RunStop(`not supported: call through the function pointer "${e.callee}"`, e.line);
   const user = m.program.functions.get(e.callee);
   if (user) return callUser(m, user, args, e.line);
   const builtin = BUILTINS.get(e.callee);

@@ -108,7 +108,7 @@ function sizeValue(t: CType, line: number): Value {
 function stringAddress(m: Machine, e: Extract<Expr, { k: 'str' }>): number {
   let addr = m.strings.get(e.id);
   if (addr === undefined) {
-    addr = m.mem.alloc(e.bytes.length, 1, `string literal (line ${e.line})`);
+    addr = m.mem.alloc(e.bytes.length, 1, `string literal (line ${e.line})`, true);
     m.mem.write(addr, e.bytes);
     m.strings.set(e.id, addr);
   }

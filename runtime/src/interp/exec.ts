@@ -19,7 +19,7 @@ export async function declare(m: Machine, d: Declarator, scope: Map<string, LVal
       return;
     }
   }
-  const lv: LValue = { type: d.type, addr: m.allocate(d.type, `"${d.name}"`) };
+  const lv: LValue = { type: d.type, addr: m.allocate(d.type, `"${d.name}"`, d.isStatic) };
   if (d.isStatic) m.statics.set(key, lv);
   scope.set(d.name, lv);
   if (d.init) await initialize(m, lv, d.init);

@@ -135,8 +135,12 @@ export function applyDeclarator(
       return applyDeclarator(env, base, kids(node)[0] ?? null, lowerConst, arrayLengthFromInit);
     case 'init_declarator':
       return applyDeclarator(env, base, field(node, 'declarator'), lowerConst, arrayLengthFromInit);
-    case 'function_declarator':
-      return { name: (field(node, 'declarator') as Node).text, type: { kind: 'func', name: (field(node, 'declarator') as Node).text } };
+    case 'function_declarator': {
+      const inner = field(node, 'declarator') as Node;
+      // `int f(void)` declares a function; `int (*fp)(void)` a pointer to one.
+      if (inner.type === 'identifier') return { name: inner.text, type: { kind: 'func', name: inner.text } };
+      return applyDeclarator(env, { kind: 'func', name: inner.text }, inner, lowerConst);
+    }
     default:
       throw new TypeError_(`line ${lineOf(node)}: declarator "${node.text}" is not supported`);
   }

@@ -99,7 +99,8 @@ export class Lowerer {
     }
     const alt = field(n, 'alternative');
     if (!take) return alt ? [alt] : [];
-    return kids(n).filter((k) => k !== alt && k !== field(n, 'name') && k !== field(n, 'condition'));
+    const skip = [alt, field(n, 'name'), field(n, 'condition')].filter((x): x is Node => x !== null).map((x) => x.id);
+    return kids(n).filter((k) => !skip.includes(k.id));
   }
 
   private preprocCondition(n: Node): bigint | null {
@@ -248,7 +249,8 @@ export class Lowerer {
       case 'goto_statement':
         return { k: 'goto', label: (field(n, 'label') as Node).text, line };
       case 'labeled_statement': {
-        const inner = kids(n).filter((k) => k !== field(n, 'label'))[0];
+        const labelId = field(n, 'label')?.id;
+        const inner = kids(n).filter((k) => k.id !== labelId)[0];
         return { k: 'label', label: (field(n, 'label') as Node).text, body: inner ? this.stmt(inner) : { k: 'empty', line }, line };
       }
       case 'switch_statement': {
@@ -261,7 +263,7 @@ export class Lowerer {
           }
           const v = field(c, 'value');
           cases.push({ value: v ? this.expr(v) : null, at: body.length });
-          body.push(...this.stmtList(kids(c).filter((k) => k !== v)));
+          body.push(...this.stmtList(kids(c).filter((k) => k.id !== v?.id)));
         }
         return { k: 'switch', test: this.expr(field(n, 'condition') as Node), body, cases, line };
       }

@@ -63,10 +63,10 @@ export class Machine {
   }
 
   /** Allocates an object of `type` (zero-filled) named for error messages. */
-  allocate(type: CType, name: string): number {
+  allocate(type: CType, name: string, keep = false): number {
     const size = sizeOf(type);
     if (size === null) throw new RunStop(`${name} has incomplete type ${typeName(type)}`);
-    return this.mem.alloc(size, alignOf(type), name);
+    return this.mem.alloc(size, alignOf(type), name, keep);
   }
 
   load(lv: LValue): Value {

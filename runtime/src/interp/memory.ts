@@ -8,6 +8,8 @@ export interface Region {
   size: number;
   name: string;
   freed: boolean;
+  /** Outlives the block that allocated it (malloc blocks, statics, string literals). */
+  keep: boolean;
 }
 
 export class MemoryError extends Error {}
@@ -21,7 +23,7 @@ export class Memory {
   private regions: Region[] = [];
   private top = BASE;
 
-  alloc(size: number, align: number, name: string): number {
+  alloc(size: number, align: number, name: string, keep = false): number {
     const start = Math.ceil(this.top / Math.max(1, align)) * Math.max(1, align);
     // One spare byte between objects so that an overrun never lands in the next object.
     const end = start + Math.max(size, 1) + 1;
@@ -32,7 +34,7 @@ export class Memory {
       this.bytes = bigger;
     }
     this.bytes.fill(0, start - BASE, end - BASE);
-    this.regions.push({ start, size, name, freed: false });
+    this.regions.push({ start, size, name, freed: false, keep });
     this.top = end;
     return start;
   }
@@ -45,15 +47,14 @@ export class Memory {
   release(mark: number): void {
     if (mark >= this.regions.length) return;
     const dropped = this.regions.splice(mark);
-    // Heap blocks (malloc) survive their block; keep them.
-    const kept = dropped.filter((r) => r.name.startsWith('malloc'));
+    const kept = dropped.filter((r) => r.keep);
     this.regions.push(...kept);
     const last = this.regions[this.regions.length - 1];
     this.top = kept.length ? this.top : last ? last.start + Math.max(last.size, 1) + 1 : BASE;
   }
 
   free(addr: number): boolean {
-    const r = this.regions.find((x) => x.start === addr && x.name.startsWith('malloc'));
+    const r = this.regions.find((x) => x.start === addr && x.name.startsWith('malloc block'));
     if (!r || r.freed) return false;
     r.freed = true;
     return true;

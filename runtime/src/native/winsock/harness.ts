@@ -1,0 +1,293 @@
+/**
+ * The generated C program a Winsock run compiles: a prelude (Winsock headers, the record writer, the
+ * network policy check, a message window for WSAAsyncSelect), the wrappers, the user's file with its
+ * socket calls rewritten to the wrappers (`#line` keeps the user's line numbers for the compiler's
+ * messages), and a main that starts Winsock and calls the snippet named on its command line.
+ *
+ * Every record is one line `@@wsplint {json}` on standard output (parsed by ./parse-output.ts).
+ */
+import type { NetPolicy } from '../net-policy';
+import { WRAPPED, wrapperSource } from './wrappers';
+
+export const RECORD_PREFIX = '@@wsplint ';
+/** Exit codes the harness uses for its own reasons. */
+export const EXIT_REFUSED = 3;
+export const EXIT_STOPPED = 4;
+
+function cString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/** The policy as C data: allow-any flag and prefixes (family, 16 address bytes, prefix length). */
+function policySource(policy: NetPolicy): string {
+  const rows = policy.prefixes.map((p) => {
+    const bytes = Array.from({ length: 16 }, (_, i) => p.ip[i] ?? 0).join(', ');
+    return `  { ${p.ip.length === 4 ? 4 : 6}, { ${bytes} }, ${p.prefix} },`;
+  });
+  return [
+    `static const int __wsplint_allow_any = ${policy.any ? 1 : 0};`,
+    'static const struct { int v; unsigned char ip[16]; int prefix; } __wsplint_allowed[] = {',
+    ...rows,
+    '  { 0, { 0 }, 0 }',
+    '};',
+  ].join('\n');
+}
+
+const PRELUDE = String.raw`
+#define _WIN32_WINNT 0x0A00
+#define WIN32_LEAN_AND_MEAN
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <ws2spi.h>
+#include <windows.h>
+#include <stdio.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int __wsplint_line = 0;
+static HWND __wsplint_hwnd = NULL;
+
+static void __wsplint_json_string(const char *s) {
+  fputc('"', stdout);
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c == '"' || c == '\\') { fputc('\\', stdout); fputc(c, stdout); }
+    else if (c == '\n') fputs("\\n", stdout);
+    else if (c == '\r') fputs("\\r", stdout);
+    else if (c == '\t') fputs("\\t", stdout);
+    else if (c < 0x20) fprintf(stdout, "\\u%04x", c);
+    else fputc(c, stdout);
+  }
+  fputc('"', stdout);
+}
+
+static void __wsplint_call(int line, const char *call, const char *api, long long ret, int failed, int code) {
+  fprintf(stdout, "@@wsplint {\"t\":\"call\",\"line\":%d,\"call\":\"%s\",\"api\":\"%s\",\"returned\":%lld,\"failed\":%d,\"code\":%d}\n", line, call, api, ret, failed, code);
+  fflush(stdout);
+}
+
+static void __wsplint_stop(int line, const char *message) {
+  fprintf(stdout, "@@wsplint {\"t\":\"stop\",\"line\":%d,\"message\":", line);
+  __wsplint_json_string(message);
+  fputs("}\n", stdout);
+  fflush(stdout);
+  ExitProcess(4);
+}
+
+static void __wsplint_event(int line, unsigned long long s, int bit, int code) {
+  fprintf(stdout, "@@wsplint {\"t\":\"event\",\"line\":%d,\"socket\":%llu,\"bit\":%d,\"code\":%d}\n", line, s, bit, code);
+  fflush(stdout);
+}
+
+static int __wsplint_printf(const char *fmt, ...) {
+  char small[512];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(small, sizeof small, fmt, ap);
+  va_end(ap);
+  char *text = small;
+  if (n >= (int)sizeof small) {
+    text = (char *)malloc((size_t)n + 1);
+    if (text == NULL) return -1;
+    va_start(ap, fmt);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
+  if (n > 0) {
+    fputs("@@wsplint {\"t\":\"out\",\"text\":", stdout);
+    __wsplint_json_string(text);
+    fputs("}\n", stdout);
+    fflush(stdout);
+  }
+  if (text != small) free(text);
+  return n;
+}
+
+/* WSAAsyncSelect needs a real window: a message-only one stands in for the snippet's hWnd. */
+static HWND __wsplint_window(void) {
+  if (__wsplint_hwnd == NULL) {
+    WNDCLASSA wc;
+    memset(&wc, 0, sizeof wc);
+    wc.lpfnWndProc = DefWindowProcA;
+    wc.hInstance = GetModuleHandleA(NULL);
+    wc.lpszClassName = "wsplint_async_select";
+    RegisterClassA(&wc);
+    __wsplint_hwnd = CreateWindowExA(0, "wsplint_async_select", "", 0, 0, 0, 0, 0, HWND_MESSAGE, NULL, wc.hInstance, NULL);
+  }
+  return __wsplint_hwnd;
+}
+
+/* Messages posted for WSAAsyncSelect are the events of the call that just returned. */
+static void __wsplint_pump(int line) {
+  MSG msg;
+  if (__wsplint_hwnd == NULL) return;
+  while (PeekMessageA(&msg, __wsplint_hwnd, 0, 0, PM_REMOVE)) {
+    if (msg.message < WM_USER) continue;
+    long ev = WSAGETSELECTEVENT(msg.lParam);
+    for (int bit = 0; bit < FD_MAX_EVENTS; bit++) {
+      if (ev & (1L << bit)) __wsplint_event(line, (unsigned long long)msg.wParam, bit, WSAGETSELECTERROR(msg.lParam));
+    }
+  }
+}
+
+static void __wsplint_network_events(int line, SOCKET s, LPWSANETWORKEVENTS ne) {
+  if (ne == NULL) return;
+  for (int bit = 0; bit < FD_MAX_EVENTS; bit++) {
+    if (ne->lNetworkEvents & (1L << bit)) __wsplint_event(line, (unsigned long long)s, bit, ne->iErrorCode[bit]);
+  }
+}
+
+static void __wsplint_enter(int line) {
+  __wsplint_line = line;
+}
+
+static void __wsplint_leave(int line) {
+  __wsplint_pump(line);
+}
+
+static int __wsplint_in_prefix(const unsigned char *ip, const unsigned char *net, int prefix) {
+  for (int bit = 0; bit < prefix; bit++) {
+    unsigned char mask = (unsigned char)(0x80 >> (bit % 8));
+    if ((ip[bit / 8] & mask) != (net[bit / 8] & mask)) return 0;
+  }
+  return 1;
+}
+
+static int __wsplint_reachable(const struct sockaddr *sa, int len, int *v, unsigned char *ip, int *port) {
+  memset(ip, 0, 16);
+  if (sa->sa_family == AF_INET && len >= (int)sizeof(struct sockaddr_in)) {
+    const struct sockaddr_in *a = (const struct sockaddr_in *)sa;
+    memcpy(ip, &a->sin_addr, 4);
+    *v = 4;
+    *port = ntohs(a->sin_port);
+  } else if (sa->sa_family == AF_INET6 && len >= (int)sizeof(struct sockaddr_in6)) {
+    const struct sockaddr_in6 *a = (const struct sockaddr_in6 *)sa;
+    memcpy(ip, &a->sin6_addr, 16);
+    *v = 6;
+    *port = ntohs(a->sin6_port);
+    static const unsigned char mapped[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+    if (memcmp(ip, mapped, 12) == 0) { memmove(ip, ip + 12, 4); memset(ip + 4, 0, 12); *v = 4; }
+  } else {
+    return 1; /* not an address the call can use: it fails on its own */
+  }
+  if (__wsplint_allow_any) return 1;
+  int zero = 1;
+  for (int i = 0; i < (*v == 4 ? 4 : 16); i++) if (ip[i] != 0) zero = 0;
+  if (zero) return 1;
+  if (*v == 4 && ip[0] == 127) return 1;
+  if (*v == 6) {
+    int loop = ip[15] == 1;
+    for (int i = 0; i < 15; i++) if (ip[i] != 0) loop = 0;
+    if (loop) return 1;
+  }
+  for (int i = 0; __wsplint_allowed[i].v != 0; i++) {
+    if (__wsplint_allowed[i].v == *v && __wsplint_in_prefix(ip, __wsplint_allowed[i].ip, __wsplint_allowed[i].prefix)) return 1;
+  }
+  return 0;
+}
+
+static void __wsplint_refuse(int line, const char *call, int v, const unsigned char *ip, int port) {
+  fprintf(stdout, "@@wsplint {\"t\":\"refused\",\"line\":%d,\"call\":\"%s\",\"family\":%d,\"port\":%d,\"ip\":\"", line, call, v, port);
+  for (int i = 0; i < (v == 4 ? 4 : 16); i++) fprintf(stdout, "%02x", ip[i]);
+  fputs("\"}\n", stdout);
+  fflush(stdout);
+  ExitProcess(3);
+}
+
+static int __wsplint_sock_type(SOCKET s) {
+  int type = 0, len = sizeof type, saved = WSAGetLastError();
+  if (getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len) != 0) type = 0;
+  WSASetLastError(saved);
+  return type;
+}
+
+/* A stream connect leaves the machine; a datagram connect only sets the default destination. */
+static void __wsplint_check_connect(int line, const char *call, SOCKET s, const struct sockaddr *name, int namelen) {
+  int v = 0, port = 0;
+  unsigned char ip[16];
+  if (name == NULL || IsBadReadPtr(name, (UINT_PTR)(namelen > 0 ? namelen : 1))) return;
+  if (__wsplint_sock_type(s) != SOCK_STREAM) return;
+  if (!__wsplint_reachable(name, namelen, &v, ip, &port)) __wsplint_refuse(line, call, v, ip, port);
+}
+
+/* A datagram goes to lpTo, or to the default destination when there is none. */
+static void __wsplint_check_send(int line, const char *call, SOCKET s, const struct sockaddr *to, int tolen) {
+  int v = 0, port = 0;
+  unsigned char ip[16];
+  if (__wsplint_sock_type(s) != SOCK_DGRAM) return;
+  if (to != NULL && !IsBadReadPtr(to, (UINT_PTR)(tolen > 0 ? tolen : 1)) && tolen >= (int)sizeof(struct sockaddr_in)) {
+    if (!__wsplint_reachable(to, tolen, &v, ip, &port)) __wsplint_refuse(line, call, v, ip, port);
+    return;
+  }
+  struct sockaddr_storage peer;
+  int len = sizeof peer, saved = WSAGetLastError();
+  if (getpeername(s, (struct sockaddr *)&peer, &len) == 0 && !__wsplint_reachable((struct sockaddr *)&peer, len, &v, ip, &port)) {
+    __wsplint_refuse(line, call, v, ip, port);
+  }
+  WSASetLastError(saved);
+}
+
+static int __wsplint_WSAGetLastError(int line) {
+  int e = WSAGetLastError();
+  __wsplint_enter(line);
+  __wsplint_call(line, "WSAGetLastError", "WSAGetLastError", e, e != 0, e);
+  WSASetLastError(e);
+  return e;
+}
+
+static LONG WINAPI __wsplint_crash(EXCEPTION_POINTERS *info) {
+  char text[160];
+  snprintf(text, sizeof text, "the snippet crashed (exception 0x%08lx) after the call on line %d", (unsigned long)info->ExceptionRecord->ExceptionCode, __wsplint_line);
+  __wsplint_stop(__wsplint_line, text);
+  return EXCEPTION_EXECUTE_HANDLER;
+}
+
+static void __wsplint_environment(void) {
+  typedef const char *(*wine_version_fn)(void);
+  HMODULE ntdll = GetModuleHandleA("ntdll.dll");
+  wine_version_fn wine = ntdll ? (wine_version_fn)(void (*)(void))GetProcAddress(ntdll, "wine_get_version") : NULL;
+  OSVERSIONINFOA os;
+  memset(&os, 0, sizeof os);
+  os.dwOSVersionInfoSize = sizeof os;
+  GetVersionExA(&os);
+  fprintf(stdout, "@@wsplint {\"t\":\"env\",\"wine\":");
+  if (wine) __wsplint_json_string(wine()); else fputs("null", stdout);
+  fprintf(stdout, ",\"windows\":\"%lu.%lu.%lu\"}\n", os.dwMajorVersion, os.dwMinorVersion, os.dwBuildNumber);
+  fflush(stdout);
+}
+`;
+
+/** Prelude, policy and wrappers: everything before the user's file. */
+export function harnessHead(policy: NetPolicy): string {
+  return [PRELUDE, policySource(policy), ...WRAPPED.map(wrapperSource), '#define printf __wsplint_printf', ''].join('\n');
+}
+
+/** The main that follows the user's file: WSAStartup, the named snippet, the end record. */
+export function harnessMain(functions: readonly string[]): string {
+  const dispatch = functions.map((f) => `  if (strcmp(which, ${cString(f)}) == 0) { found = 1; ${f}(); }`).join('\n');
+  return String.raw`
+#undef printf
+int main(int argc, char **argv) {
+  WSADATA wsa;
+  const char *which = argc > 1 ? argv[1] : "";
+  int found = 0;
+  SetErrorMode(SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX);
+  SetUnhandledExceptionFilter(__wsplint_crash);
+  __wsplint_environment();
+  int rc = WSAStartup(MAKEWORD(2, 2), &wsa);
+  if (rc != 0) {
+    char text[64];
+    snprintf(text, sizeof text, "WSAStartup failed with %d", rc);
+    __wsplint_stop(0, text);
+  }
+${dispatch}
+  if (!found) __wsplint_stop(0, "no such snippet function in the compiled file");
+  __wsplint_pump(__wsplint_line);
+  fprintf(stdout, "@@wsplint {\"t\":\"end\"}\n");
+  fflush(stdout);
+  WSACleanup();
+  return 0;
+}
+`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The `winsock` stack: real Winsock. The snippet's file is compiled as C with the generated harness
+ * (./harness.ts) and run (under Wine off Windows) in a temporary folder removed afterwards, with a
+ * wall-clock limit after which the program is killed. Its records become the same SnippetResult the
+ * simulated stack produces.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Tree } from 'web-tree-sitter';
+import { cParser } from '../../interp/parser';
+import type { SnippetInfo } from '../../interp/snippets';
+import type { SnippetRunner } from '../../runner';
+import type { Profile, SnippetResult } from '../../types';
+import type { NetPolicy } from '../net-policy';
+import { LOOPBACK_ONLY } from '../net-policy';
+import { harnessHead, harnessMain } from './harness';
+import { parseHarnessOutput } from './parse-output';
+import { rewriteCalls } from './rewrite';
+import type { Toolchain } from './toolchain';
+import { findToolchain, prepareWine } from './toolchain';
+
+export interface WinsockRunnerOptions {
+  policy?: NetPolicy;
+  /** Wall-clock limit of one snippet's program, in ms. */
+  limitMs?: number;
+  /** Found on first use when not given. */
+  toolchain?: Toolchain;
+  /** The file name compiler messages use (default `snippet.c`). */
+  fileName?: string;
+}
+
+export const DEFAULT_WINSOCK_LIMIT_MS = 10_000;
+const COMPILE_LIMIT_MS = 60_000;
+/** The name the user's code has inside the generated program, for compiler messages. */
+const SOURCE_NAME = 'snippet.c';
+
+interface Exit {
+  code: number | null;
+  timedOut: boolean;
+  stderr: string;
+}
+
+/** Runs a program with a wall-clock limit; its standard output goes to `outFile` (see below). */
+function runWithLimit(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; limitMs: number; outFile?: string }): Promise<Exit> {
+  return new Promise((resolve) => {
+    // Standard output goes to a file, not a pipe: Wine's server and services inherit the program's
+    // handles and would hold a pipe open for seconds after the program has ended.
+    const out = options.outFile ? openSync(options.outFile, 'w') : 'ignore';
+    let stderr = '';
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, options.outFile ? out : 'pipe'] });
+    if (typeof out === 'number') closeSync(out);
+    child.stderr?.on('data', (d: Buffer) => {
+      if (stderr.length < 20_000) stderr += d.toString();
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.limitMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      resolve({ code: null, timedOut: false, stderr: e.message });
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, timedOut, stderr });
+    });
+  });
+}
+
+export class WinsockRunner implements SnippetRunner {
+  readonly stack = 'winsock' as const;
+  private readonly policy: NetPolicy;
+  private readonly limitMs: number;
+  private toolchain: Toolchain | null;
+
+  constructor(options: WinsockRunnerOptions = {}) {
+    this.policy = options.policy ?? LOOPBACK_ONLY;
+    this.limitMs = options.limitMs ?? DEFAULT_WINSOCK_LIMIT_MS;
+    this.toolchain = options.toolchain ?? null;
+  }
+
+  async run(source: string, snippet: SnippetInfo, profile: Profile): Promise<SnippetResult> {
+    const result = (parts: Partial<SnippetResult>): SnippetResult => ({
+      name: snippet.name,
+      line: snippet.line,
+      stack: 'winsock',
+      profile,
+      calls: [],
+      events: [],
+      output: [],
+      error: null,
+      ...parts,
+    });
+    if (snippet.errors.length) return result({ error: snippet.errors.join('; ') });
+    this.toolchain ??= findToolchain();
+    const tc = this.toolchain;
+    const dir = await mkdtemp(join(tmpdir(), 'wsplint-winsock-'));
+    try {
+      const program = await this.generate(source);
+      const cFile = join(dir, 'harness.c');
+      const exe = join(dir, 'snippet.exe');
+      await writeFile(cFile, `${program.text}\n${harnessMain([snippet.functionName])}`);
+      const compiled = await this.compile(tc, dir, cFile, exe);
+      if (compiled !== null) return result({ error: compiled });
+      await prepareWine(tc);
+      const outFile = join(dir, 'out.txt');
+      const [command, args] = tc.wine ? [tc.wine, [exe, snippet.functionName]] : [exe, [snippet.functionName]];
+      const exit = await runWithLimit(command, args, { cwd: dir, env: tc.env, limitMs: this.limitMs, outFile });
+      const parsed = parseHarnessOutput(readFileSync(outFile, 'utf8'), { ...exit, limitMs: this.limitMs }, this.policy);
+      return result({ calls: parsed.calls, events: parsed.events, output: parsed.output, error: parsed.error });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** The whole C program but its main: harness head, then the user's file with its calls rewritten. */
+  private async generate(source: string): Promise<{ text: string; calls: number }> {
+    const parser = await cParser();
+    const tree = parser.parse(source) as Tree;
+    try {
+      const rewritten = rewriteCalls(source, tree.rootNode);
+      return { text: `${harnessHead(this.policy)}\n#line 1 "${SOURCE_NAME}"\n${rewritten.text}`, calls: rewritten.calls };
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /** null when it compiled, else the message the run stops with (the compiler's errors, trimmed). */
+  private async compile(tc: Toolchain, dir: string, cFile: string, exe: string): Promise<string | null> {
+    const args =
+      tc.compilerKind === 'cl'
+        ? ['/nologo', '/w', `/Fe:${exe}`, cFile, 'ws2_32.lib', 'user32.lib']
+        : ['-std=gnu11', '-w', '-O0', '-o', exe, cFile, '-lws2_32', '-luser32'];
+    const exit = await runWithLimit(tc.compiler, args, { cwd: dir, env: tc.env, limitMs: COMPILE_LIMIT_MS });
+    if (exit.code === 0) return null;
+    if (exit.timedOut) return `the compiler did not finish within ${COMPILE_LIMIT_MS} ms`;
+    const errors = exit.stderr
+      .split('\n')
+      .filter((l) => /error|undefined reference/i.test(l))
+      .map((l) => l.replace(dir, '').replace(/^[/\\]/, ''))
+      .slice(0, 5);
+    return `the snippet does not compile for Windows (${tc.compiler}): ${errors.length ? errors.join(' | ') : exit.stderr.trim().slice(0, 400)}`;
+  }
+}
