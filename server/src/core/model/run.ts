@@ -6,9 +6,10 @@ import { valKey, type Val } from '../flow/state';
 
 const MAX_SPECIALIZATIONS = 16;
 import { knownConstant, parseNumber, type ConstValue } from './constants';
-import { collectFunctions, declaratorName, findFunctionDeclarator, type FunctionInfo } from './functions';
+import { factsOf } from './file-facts';
+import type { FunctionInfo } from './functions';
 import type { ParsedFile } from './parsed-file';
-import { collectProcInstalls, type ProcInstall } from './proc-tables';
+import type { ProcInstall } from './proc-tables';
 
 /**
  * Everything known across the files of one run: functions (for interprocedural summaries), globals,
@@ -27,39 +28,39 @@ export class Run implements RunContext {
   private readonly specializations = new Map<string, number>();
 
   constructor(readonly files: ParsedFile[]) {
-    for (const f of files) {
-      for (const fn of collectFunctions(f)) {
+    const all = files.map(factsOf);
+    files.forEach((f, i) => {
+      for (const fn of all[i].functions) {
         this.functions.push(fn);
         const list = this.byName.get(fn.name) ?? [];
         list.push(fn);
         this.byName.set(fn.name, list);
       }
-      this.installs.push(...collectProcInstalls(f));
+      this.installs.push(...all[i].installs);
       for (const [k, v] of f.defines) if (!this.defines.has(k)) this.defines.set(k, v);
       for (const [k, v] of f.macroFns) if (!this.macroFns.has(k)) this.macroFns.set(k, v);
-    }
-    for (const f of files) this.collectGlobals(f);
-    for (const f of files) this.collectPrototypes(f);
+      for (const [name, kind] of all[i].prototypes) if (!this.prototypes.has(name)) this.prototypes.set(name, kind);
+    });
+    // Globals: every file's declarations first, then the assignments to them anywhere in the run.
+    for (const facts of all) for (const g of facts.globalDecls) this.noteGlobal(g.name, g.value, g.value === null);
+    for (const facts of all) for (const a of facts.outerAssigns) if (this.globals.has(a.name)) this.noteGlobal(a.name, a.value, false);
   }
 
   prototype(name: string): ReturnKind | undefined {
     return this.prototypes.get(name);
   }
 
-  /** `PSOCK_CTX FindCtx(SOCKET s, LPINT err);`: how a declared-only function reports failure. */
-  private collectPrototypes(f: ParsedFile): void {
-    for (const d of f.tree.rootNode.descendantsOfType(['declaration', 'field_declaration'])) {
-      if (!d) continue;
-      for (const decl of d.childrenForFieldName('declarator')) {
-        if (!decl) continue;
-        const fdecl = findFunctionDeclarator(decl);
-        if (!fdecl) continue;
-        const name = fdecl.childForFieldName('declarator')?.text.split('::').pop();
-        if (!name || this.prototypes.has(name)) continue;
-        const pointer = decl.type === 'pointer_declarator';
-        this.prototypes.set(name, returnKind(d.childForFieldName('type')?.text ?? '', pointer));
-      }
+  private readonly mentionCache = new Map<string, boolean>();
+
+  /** Some file of the run uses this identifier (a whole-word search of the source text). */
+  mentions(word: string): boolean {
+    let m = this.mentionCache.get(word);
+    if (m === undefined) {
+      const re = new RegExp(`\\b${word}\\b`);
+      m = this.files.some((f) => re.test(f.text));
+      this.mentionCache.set(word, m);
     }
+    return m;
   }
 
   functionsNamed(name: string): FunctionInfo[] {
@@ -99,32 +100,6 @@ export class Run implements RunContext {
     }
   }
 
-  /** File-scope variables and the constants assigned to them anywhere in the run. */
-  private collectGlobals(f: ParsedFile): void {
-    const root = f.tree.rootNode;
-    const names = new Set<string>();
-    for (const d of root.namedChildren) {
-      if (!d || d.type !== 'declaration') continue;
-      for (const decl of d.childrenForFieldName('declarator')) {
-        if (!decl || decl.type === 'function_declarator') continue;
-        const id = declaratorName(decl);
-        if (!id) continue;
-        names.add(id.text);
-        const value = decl.type === 'init_declarator' ? decl.childForFieldName('value') : null;
-        this.noteGlobal(id.text, value ? value.text : null, !value);
-      }
-    }
-    if (names.size === 0 && this.globals.size === 0) return;
-    for (const a of root.descendantsOfType('assignment_expression')) {
-      const left = a?.childForFieldName('left');
-      if (!a || left?.type !== 'identifier') continue;
-      if (!names.has(left.text) && !this.globals.has(left.text)) continue;
-      const fnScope = this.isLocal(a, left.text);
-      if (fnScope) continue;
-      this.noteGlobal(left.text, a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null, false);
-    }
-  }
-
   private noteGlobal(name: string, valueText: string | null, uninitialized: boolean): void {
     if (uninitialized) {
       if (!this.globals.has(name)) this.globals.set(name, []);
@@ -151,25 +126,7 @@ export class Run implements RunContext {
     return k ? { ...k, name: k.name ?? name } : undefined;
   }
 
-  /** The identifier is declared inside the function that contains this node (a local, not the global). */
-  private isLocal(n: Node, name: string): boolean {
-    let cur: Node | null = n.parent;
-    while (cur && cur.type !== 'function_definition') cur = cur.parent;
-    if (!cur) return false;
-    const body = cur.childForFieldName('body');
-    const decls = body?.descendantsOfType('declaration') ?? [];
-    for (const d of decls) for (const decl of d?.childrenForFieldName('declarator') ?? []) if (declaratorName(decl)?.text === name) return true;
-    const params = cur.descendantsOfType('parameter_declaration');
-    return params.some((p) => declaratorName(p?.childForFieldName('declarator') ?? null)?.text === name);
-  }
+
 }
 
-export function returnKind(type: string, pointer: boolean): ReturnKind {
-  const t = type.replace(/\b(const|static|extern|inline|__inline|virtual|struct)\b/g, '').trim();
-  if (pointer || /^(P|LP)[A-Z][A-Z0-9_]*$/.test(t) || /^(HANDLE|HLOCAL|HGLOBAL)$/.test(t)) return 'pointer';
-  if (/^(BOOL|bool|BOOLEAN|WINBOOL)$/.test(t)) return 'bool';
-  if (/^(void|VOID)$/.test(t)) return 'void';
-  if (t === 'SOCKET') return 'socket';
-  if (/^(int|INT|LONG|long|ULONG|DWORD|NTSTATUS|HRESULT|unsigned|short|signed|int32_t|INT32)$/.test(t)) return 'int';
-  return 'other';
-}
+export { returnKind } from './file-facts';

@@ -18,13 +18,15 @@ export function lowerCalls(body: Node): Array<{ call: Node; entry: string; args:
 /**
  * A layered provider's sockets are its own handles; the lower provider knows only the socket it
  * created ("the one from the socket context"). Passing the application's handle down is reported when
- * the function did look up its context for that handle (so a separate lower socket exists).
+ * the provider makes its own handles (WPUCreateSocketHandle: a non-IFS provider, so the two differ) and
+ * the function did look up its context for that handle. An IFS provider hands out the lower handle
+ * itself, and passing it down is right.
  */
 export const lowerSocketHandle: Rule = {
   id: 'lower-socket-handle',
   check(c: ImplCheck): RawFinding[] {
     const sock = c.contract.params.findIndex((p) => p.name === 's' && /SOCKET/.test(p.type));
-    if (sock < 0) return [];
+    if (sock < 0 || !c.run.mentions('WPUCreateSocketHandle')) return [];
     const name = paramName(c, sock);
     const lower = lowerCalls(c.fn.body);
     const lowerIds = new Set(lower.map((l) => l.call.id));

@@ -73,9 +73,17 @@ function filledEntries(c: ImplCheck, fn: FunctionInfo, table: string, depth: num
   return filled;
 }
 
+/** Entries of a table copied into lpProcTable: all of them when code we cannot see filled it. */
 function globalTableEntries(c: ImplCheck, src: Node | null): string[] {
   const name = (strip(src)?.text ?? '').replace(/^&/, '').replace(/\s+/g, '');
   if (!name) return [];
+  // `lower->WSPStartup(..., &gNextTable)`: the lower provider filled the whole table.
+  const filledElsewhere = c.run.files.some((f) =>
+    f.tree.rootNode.descendantsOfType('call_expression').some((call) => {
+      if (!call || COPIES.has(calleeName(call) ?? '')) return false;
+      return argsOf(call).some((a) => a.text.replace(/\s+/g, '') === `&${name}`) && c.run.functionsNamed(calleeName(call) ?? '').length === 0;
+    }));
+  if (filledElsewhere) return PROC_TABLE_FIELDS.map((f) => f.field);
   return c.run.installs.filter((i) => i.table === name).map((i) => i.entry);
 }
 

@@ -33,7 +33,7 @@ export function summarize(run: RunContext, fn: FunctionInfo, constArgs: Readonly
         const ret: Cand | null = c ? { val: c.val, steps: [...steps, ...c.steps, where(e, `returns ${constName(c.val)}`)] } : null;
         const key = `${ret ? valKey(ret.val) : '?'}|${e.st.written}|${e.st.lenWritten}|${e.st.nonnull}|${e.st.isnull}|${e.st.compared}`;
         if (outcomes.has(key) || outcomes.size >= MAX_OUTCOMES) continue;
-        const ending = where(e, e.node.id === fn.body.id ? 'returns at the end' : `returns ${c ? constName(c.val) : short(e.node.text)}`);
+        const ending = where(e, e.node.id === fn.body.id ? 'returns at the end' : `returns ${c ? constName(c.val) : short(e.node.text.replace(/^return\s*/, '').replace(/;$/, ''))}`);
         outcomes.set(key, { ret, written: e.st.written, lenWritten: e.st.lenWritten, nonnull: e.st.nonnull, isnull: e.st.isnull, compared: e.st.compared, steps: [...steps, ending] });
       }
     } else if (e.kind === 'store' && e.field === null) {

@@ -1,0 +1,99 @@
+import type { Node } from 'web-tree-sitter';
+import type { ReturnKind } from '../flow/context';
+import { collectFunctions, declaratorName, findFunctionDeclarator, type FunctionInfo } from './functions';
+import type { ParsedFile } from './parsed-file';
+import { collectProcInstalls, type ProcInstall } from './proc-tables';
+
+/**
+ * What one file contributes to a run, extracted once per parsed file (a file whose text did not change
+ * is not walked again when the next run is built).
+ */
+export interface FileFacts {
+  functions: FunctionInfo[];
+  installs: ProcInstall[];
+  /** Declared-only functions and how they report failure. */
+  prototypes: Array<[string, ReturnKind]>;
+  /** File-scope variables, with their initializer text (null when none). */
+  globalDecls: Array<{ name: string; value: string | null }>;
+  /** Assignments to identifiers that are not locals or parameters of the enclosing function. */
+  outerAssigns: Array<{ name: string; value: string | null }>;
+}
+
+const memo = new WeakMap<ParsedFile, FileFacts>();
+
+export function factsOf(f: ParsedFile): FileFacts {
+  let facts = memo.get(f);
+  if (!facts) {
+    facts = extract(f);
+    memo.set(f, facts);
+  }
+  return facts;
+}
+
+function extract(f: ParsedFile): FileFacts {
+  const root = f.tree.rootNode;
+  const prototypes: Array<[string, ReturnKind]> = [];
+  for (const d of root.descendantsOfType(['declaration', 'field_declaration'])) {
+    if (!d) continue;
+    for (const decl of d.childrenForFieldName('declarator')) {
+      const fdecl = decl ? findFunctionDeclarator(decl) : null;
+      const name = fdecl?.childForFieldName('declarator')?.text.split('::').pop();
+      if (decl && name) prototypes.push([name, returnKind(d.childForFieldName('type')?.text ?? '', decl.type === 'pointer_declarator')]);
+    }
+  }
+  const globalDecls: FileFacts['globalDecls'] = [];
+  for (const d of root.namedChildren) {
+    if (!d || d.type !== 'declaration') continue;
+    for (const decl of d.childrenForFieldName('declarator')) {
+      if (!decl || decl.type === 'function_declarator' || findFunctionDeclarator(decl)) continue;
+      const id = declaratorName(decl);
+      const value = decl.type === 'init_declarator' ? decl.childForFieldName('value') : null;
+      if (id) globalDecls.push({ name: id.text, value: value ? value.text : null });
+    }
+  }
+  const outerAssigns: FileFacts['outerAssigns'] = [];
+  const localsOf = new Map<number, Set<string>>();
+  for (const a of root.descendantsOfType('assignment_expression')) {
+    const left = a?.childForFieldName('left');
+    if (!a || left?.type !== 'identifier') continue;
+    const fn = enclosingFunction(a);
+    if (fn) {
+      let locals = localsOf.get(fn.id);
+      if (!locals) localsOf.set(fn.id, (locals = localNames(fn)));
+      if (locals.has(left.text)) continue;
+    }
+    outerAssigns.push({ name: left.text, value: a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null });
+  }
+  return { functions: collectFunctions(f), installs: collectProcInstalls(f), prototypes, globalDecls, outerAssigns };
+}
+
+function enclosingFunction(n: Node): Node | null {
+  let cur: Node | null = n.parent;
+  while (cur && cur.type !== 'function_definition') cur = cur.parent;
+  return cur;
+}
+
+function localNames(fn: Node): Set<string> {
+  const names = new Set<string>();
+  for (const d of fn.childForFieldName('body')?.descendantsOfType('declaration') ?? []) {
+    for (const decl of d?.childrenForFieldName('declarator') ?? []) {
+      const id = declaratorName(decl);
+      if (id) names.add(id.text);
+    }
+  }
+  for (const p of fn.descendantsOfType('parameter_declaration')) {
+    const id = declaratorName(p?.childForFieldName('declarator') ?? null);
+    if (id) names.add(id.text);
+  }
+  return names;
+}
+
+export function returnKind(type: string, pointer: boolean): ReturnKind {
+  const t = type.replace(/\b(const|static|extern|inline|__inline|virtual|struct)\b/g, '').trim();
+  if (pointer || /^(P|LP)[A-Z][A-Z0-9_]*$/.test(t) || /^(HANDLE|HLOCAL|HGLOBAL)$/.test(t)) return 'pointer';
+  if (/^(BOOL|bool|BOOLEAN|WINBOOL)$/.test(t)) return 'bool';
+  if (/^(void|VOID)$/.test(t)) return 'void';
+  if (t === 'SOCKET') return 'socket';
+  if (/^(int|INT|LONG|long|ULONG|DWORD|NTSTATUS|HRESULT|unsigned|short|signed|int32_t|INT32)$/.test(t)) return 'int';
+  return 'other';
+}
