@@ -33,7 +33,7 @@ function policySource(policy: NetPolicy): string {
   ].join('\n');
 }
 
-const PRELUDE = String.raw`
+const INCLUDES = String.raw`
 #define _WIN32_WINNT 0x0A00
 #define WIN32_LEAN_AND_MEAN
 #include <winsock2.h>
@@ -44,7 +44,9 @@ const PRELUDE = String.raw`
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+`;
 
+const PRELUDE = String.raw`
 static int __wsplint_line = 0;
 static HWND __wsplint_hwnd = NULL;
 
@@ -260,7 +262,7 @@ static void __wsplint_environment(void) {
 
 /** Prelude, policy and wrappers: everything before the user's file. */
 export function harnessHead(policy: NetPolicy): string {
-  return [PRELUDE, policySource(policy), ...WRAPPED.map(wrapperSource), '#define printf __wsplint_printf', ''].join('\n');
+  return [INCLUDES, policySource(policy), PRELUDE, ...WRAPPED.map(wrapperSource), '#define printf __wsplint_printf', ''].join('\n');
 }
 
 /** The main that follows the user's file: WSAStartup, the named snippet, the end record. */
