@@ -1,6 +1,7 @@
 /**
- * Runs the snippets of a C file and reports one SnippetResult each. The simulated stack runs them
- * through the interpreter; native stacks (issue 5) will plug in here behind the same result shape.
+ * Runs the snippets of a C file and reports one SnippetResult each. The simulated and host stacks run
+ * them through the interpreter; the Winsock stack compiles and runs them whole (./native/select-stack.ts),
+ * behind the same result shape.
  */
 import type { Tree } from 'web-tree-sitter';
 import type { NetworkConfig } from './net/network';
