@@ -1,11 +1,12 @@
 /**
- * `wsplint run <file> [--snippet NAME] [--stack simulated|native] [--profile spec|windows] [--format text|json]`.
+ * `wsplint run <file> [--snippet NAME] [--stack simulated|host|winsock|native] [--compare A,B] [--profile spec|windows] [--format text|json]`.
  * The CLI (server/src/cli.ts) dispatches here with the arguments after `run`.
  * Exit code: 0 when every snippet ran (whatever its calls returned), 2 when one could not be run or the
- * command line is wrong.
+ * command line is wrong; with --compare, 0 when the two stacks agree and 1 when a result differs.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { compareExitCode, compareSource, compareText, parseCompare } from './native/compare-run';
 import { reportText } from './report-text';
 import type { RunOptions, StackChoice } from './runner';
 import { RunSetupError, runSource } from './runner';
@@ -19,12 +20,17 @@ export interface RunIo {
   cwd?: string;
 }
 
-export const RUN_USAGE = `usage: wsplint run <file> [--snippet NAME] [--stack simulated|native] [--profile spec|windows] [--format text|json]
+export const RUN_USAGE = `usage: wsplint run <file> [--snippet NAME] [--stack simulated|host|winsock|native] [--compare A,B] [--profile spec|windows] [--format text|json]
 
 Runs the functions marked "// wsplint:snippet" in <file> against a socket stack and prints, for every
 call, what it returned and which error code it set.
   --snippet NAME   run only this snippet
-  --stack          simulated (default): the reference runtime; native: a real stack (not available yet)
+  --stack          simulated (default): the reference runtime; host: this machine's TCP/UDP stack
+                   through Node; winsock: the snippet compiled as C and run on real Winsock (Wine off
+                   Windows); native: winsock when its tools are installed, else host
+  --compare A,B    run on two stacks and report every call whose result differs (exit 1 if any)
+  --allow-net LIST native runs reach loopback only; LIST (any, or ADDRESS[/PREFIX],...) widens that
+  --timeout MS     wall-clock limit of one snippet on a native stack (default 10000)
   --profile        spec (default): what the reference pages say; windows: what Windows is observed to do
   --format         text (default) or json
 `;
@@ -33,12 +39,14 @@ interface Parsed {
   file: string;
   options: RunOptions;
   format: 'text' | 'json';
+  compare?: [StackChoice, StackChoice];
 }
 
 function parseArgs(argv: string[]): Parsed | string {
   let file: string | null = null;
   const options: RunOptions = {};
   let format: 'text' | 'json' = 'text';
+  let compare: [StackChoice, StackChoice] | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.indexOf('=');
@@ -53,8 +61,26 @@ function parseArgs(argv: string[]): Parsed | string {
       }
       case '--stack': {
         const v = value();
-        if (v !== 'simulated' && v !== 'native' && v !== 'host' && v !== 'winsock') return `--stack must be simulated or native (got ${v ?? 'nothing'})`;
+        if (v !== 'simulated' && v !== 'native' && v !== 'host' && v !== 'winsock') return `--stack must be simulated, host, winsock or native (got ${v ?? 'nothing'})`;
         options.stack = v as StackChoice;
+        break;
+      }
+      case '--compare': {
+        const v = parseCompare(value() ?? '');
+        if (typeof v === 'string') return v;
+        compare = v;
+        break;
+      }
+      case '--allow-net': {
+        const v = value();
+        if (!v) return '--allow-net needs "any" or ADDRESS[/PREFIX],...';
+        options.allowNet = v;
+        break;
+      }
+      case '--timeout': {
+        const v = value();
+        if (!v || !/^\d+$/.test(v) || Number(v) === 0) return `--timeout needs a number of milliseconds (got ${v ?? 'nothing'})`;
+        options.timeoutMs = Number(v);
         break;
       }
       case '--profile': {
@@ -76,7 +102,8 @@ function parseArgs(argv: string[]): Parsed | string {
     }
   }
   if (file === null) return 'no file given';
-  return { file, options, format };
+  if (compare && options.stack) return '--compare and --stack cannot be used together';
+  return { file, options, format, compare };
 }
 
 export async function runCommand(argv: string[], io: RunIo): Promise<number> {
@@ -97,6 +124,11 @@ export async function runCommand(argv: string[], io: RunIo): Promise<number> {
     return 2;
   }
   try {
+    if (parsed.compare) {
+      const cmp = await compareSource(source, parsed.compare, parsed.options);
+      io.stdout(parsed.format === 'json' ? `${JSON.stringify(cmp, null, 2)}\n` : compareText(parsed.file, cmp));
+      return compareExitCode(cmp);
+    }
     const report = await runSource(source, parsed.options);
     io.stdout(parsed.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : reportText(parsed.file, report));
     return report.snippets.every((s) => s.error === null) ? 0 : 2;
