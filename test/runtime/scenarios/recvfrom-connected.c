@@ -1,5 +1,5 @@
-// scenario: WSPRecvFrom on a connected datagram socket: the spec forbids it (WSAEISCONN); Windows delivers the datagram
-// source: lpwsprecvfrom.md error table, WSAEISCONN "Socket is connected. This function is not permitted with a connected socket, whether the socket is connection-oriented or connectionless."; Windows: the recvfrom reference for winsock2 (from is filled for a connected datagram socket)
+// scenario: WSPRecvFrom on a connected datagram socket fails with WSAEISCONN (WSPRecv is the call for it); both profiles, as no observation of Windows says otherwise
+// source: lpwsprecvfrom.md error table, WSAEISCONN "Socket is connected. This function is not permitted with a connected socket, whether the socket is connection-oriented or connectionless."
 // wsplint:snippet
 void recvfrom_connected(void)
 {
@@ -19,5 +19,8 @@ void recvfrom_connected(void)
     WSPConnect(r, (struct sockaddr *)&ta, sizeof(ta), NULL, NULL, NULL, NULL, &err); // expect: WSPConnect -> 0
     WSPSendTo(t, &buf, 1, &n, 0, (struct sockaddr *)&ra, sizeof(ra), NULL, NULL, NULL, &err); // expect: WSPSendTo -> 0
     buf.len = sizeof(b);
-    WSPRecvFrom(r, &buf, 1, &n, &flags, (struct sockaddr *)&from, &fromlen, NULL, NULL, NULL, &err); // expect[spec]: WSPRecvFrom -> SOCKET_ERROR WSAEISCONN // expect[windows]: WSPRecvFrom -> 0
+    WSPRecvFrom(r, &buf, 1, &n, &flags, (struct sockaddr *)&from, &fromlen, NULL, NULL, NULL, &err); // expect: WSPRecvFrom -> SOCKET_ERROR WSAEISCONN
+    WSPRecv(r, &buf, 1, &n, &flags, NULL, NULL, NULL, &err); // expect: WSPRecv -> 0
+    printf("%u %.5s\n", n, b);
+    // output: 5 dgram
 }

@@ -180,13 +180,9 @@ export function recvFromOp(
   if ((flags & MSG_OOB) !== 0) return w.fail('WSAEOPNOTSUPP', 'out-of-band data is not simulated');
   const connected = s.type === 'stream' ? s.state === 'connected' : s.remote !== null;
   // "Socket is connected. This function is not permitted with a connected socket."
-  if (connected && w.rules.recvFromConnectedFails) return w.fail('WSAEISCONN', 'WSPRecvFrom is not permitted on a connected socket');
-  if (s.type === 'stream') {
-    // WSPRecvFrom documents no WSAENOTCONN; its WSAEINVAL covers a socket in the wrong state.
-    if (!connected) return w.fail('WSAEINVAL', `${describeState(s)}: WSPRecvFrom needs a connected stream socket`);
-    const r = recvStream(w, s, capacity, flags);
-    return r.ok === true ? w.ok({ ...r.value, from: null }, r.detail) : r.ok === 'stop' ? r : w.fail(r.error, r.detail);
-  }
+  if (connected) return w.fail('WSAEISCONN', 'WSPRecvFrom is not permitted on a connected socket (use WSPRecv)');
+  // WSPRecvFrom documents no WSAENOTCONN; its WSAEINVAL covers a stream socket in the wrong state.
+  if (s.type === 'stream') return w.fail('WSAEINVAL', `${describeState(s)}: WSPRecvFrom on a stream socket needs a connection, and a connected one is refused`);
   const { reply, from: src } = recvDatagram(w, s, capacity, flags, 'WSPRecvFrom');
   const fromBytes = src && from.kind === 'buffer' ? encodeSockAddr(src) : null;
   if (reply.ok === 'stop') return reply;

@@ -21,8 +21,6 @@ export interface ProfileRules {
   loopbackRefusalDelayMs: number;
   /** WSPGetSockName on a socket bound to the wildcard address but not connected fails with WSAEINVAL. */
   sockNameOfWildcardFails: boolean;
-  /** WSPRecvFrom on a connected socket fails with WSAEISCONN. */
-  recvFromConnectedFails: boolean;
 }
 
 export const PROFILE_RULES: Readonly<Record<Profile, ProfileRules>> = {
@@ -34,7 +32,6 @@ export const PROFILE_RULES: Readonly<Record<Profile, ProfileRules>> = {
     datagramConnectSignalsFdConnect: false,
     loopbackRefusalDelayMs: 0,
     sockNameOfWildcardFails: true,
-    recvFromConnectedFails: true,
   },
   windows: {
     broadcastConnectNeedsSoBroadcast: false,
@@ -44,7 +41,6 @@ export const PROFILE_RULES: Readonly<Record<Profile, ProfileRules>> = {
     datagramConnectSignalsFdConnect: true,
     loopbackRefusalDelayMs: 2000,
     sockNameOfWildcardFails: false,
-    recvFromConnectedFails: false,
   },
 };
 
