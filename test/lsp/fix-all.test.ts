@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/core';
 import { getContract } from '../../server/src/core/spec';
-import { applyEdits, detectStyle, removeSuppressionFix, type FixContext } from '../../server/src/lsp/fixes';
-import { fixAll, minimalEdit } from '../../server/src/lsp/fixes/fix-all';
+import { applyEdits, detectStyle, removeSuppressionFix, type FixContext } from '../../server/src/core/fix';
+import { fixAll, minimalEdit } from '../../server/src/core/fix';
 import { findingWith } from './findings';
 
 const ctx = (text: string): FixContext => ({ text, style: detectStyle(text), contract: getContract('WSPConnect') });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getContract } from '../../server/src/core/spec';
-import { applyEdits, detectStyle, disableLineFix, fixesFor, type FixContext } from '../../server/src/lsp/fixes';
+import { applyEdits, detectStyle, disableLineFix, fixesFor, type FixContext } from '../../server/src/core/fix';
 import { FIX_CASES, LAYOUTS } from './fix-cases';
 import { findingWith } from './findings';
 import { parseErrors } from './parse-check';

@@ -1,15 +1,14 @@
 /**
  * Code actions: for each wsplint diagnostic its fixes (one per choice), "disable for this line" and
  * "open rule docs" beside them (vscode-eslint's arrangement); and `source.fixAll.wsplint`. The edits come
- * from ./fixes (plain offsets); this file only wraps them in LSP types.
+ * from ../core/fix (plain offsets, shared with `wsplint fix`); this file only wraps them in LSP types.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core';
 import { isDiagnosticData, SOURCE, toTextEdit } from './convert';
 import type { DiagnosticsService } from './diagnostics';
-import { detectStyle, disableLineFix, fixesFor, removeSuppressionFix, type FixChoice, type FixContext } from './fixes';
-import { fixAll } from './fixes/fix-all';
+import { detectStyle, disableLineFix, fixAll, fixContext, fixesFor, removeSuppressionFix, type FixChoice, type FixContext } from '../core/fix';
 import { contractForFunction } from './implementation-of';
 import type { AnalysisSession } from './analysis-session';
 import { Commands, FIX_ALL_KIND } from './protocol';
@@ -31,13 +30,7 @@ interface FixAllData {
 }
 
 export function contextFor(text: string, finding: Finding, session: AnalysisSession, style = detectStyle(text)): FixContext {
-  let contract = contractForFunction(finding.function, text);
-  for (const t of contract ? [] : session.workspaceTexts()) {
-    contract = contractForFunction(finding.function, t);
-    if (contract) break;
-  }
-  // The rules that need a code list are WSPConnect's; an unnamed implementation is most likely that.
-  return { text, style, contract: contract ?? contractForFunction('WSPConnect', '') };
+  return fixContext(text, finding, (name, t) => contractForFunction(name, t), () => session.workspaceTexts(), style);
 }
 
 /** `only` lists kinds or their prefixes: `source` asks for `source.fixAll.wsplint` too. */

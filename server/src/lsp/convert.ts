@@ -9,7 +9,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DOCS_BASE } from '../core/rules/registry';
 import { ruleMeta, type Finding, type Range, type RuleId, type Severity } from '../core';
-import type { OffsetEdit } from './fixes';
+import type { OffsetEdit } from '../core/fix';
 import type { Settings } from './settings';
 
 export const SOURCE = 'wsplint';

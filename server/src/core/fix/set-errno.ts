@@ -3,7 +3,7 @@
  * Inserts `*lpErrno = <code>;` before the `return SOCKET_ERROR`. A code suggested from the path is the safe,
  * preferred choice; the function's other documented codes follow, since a heuristic can pick wrong.
  */
-import type { FixHint } from '../../core';
+import type { FixHint } from '../types';
 import { documentedCodes, shortMeaning } from './code-choices';
 import { replaceStatement, statementEnd, statementLines } from './statement-edit';
 import type { FixChoice, FixContext } from './types';

@@ -4,7 +4,7 @@
  * out of the branch (`if (x) *lpErrno = E; return SOCKET_ERROR;` runs the return unconditionally), so the
  * body gets braces first.
  */
-import { scanComments } from '../../core/suppress';
+import { scanComments } from '../suppress';
 import type { OffsetEdit } from './types';
 import { indentAt, lineStartOf, type TextStyle } from './text-style';
 

@@ -1,5 +1,8 @@
-/** FixHint kind -> the edits that fix it. One file per kind; this only dispatches. */
-import type { Finding } from '../../core';
+/**
+ * FixHint kind -> the edits that fix it. One file per kind; this only dispatches. Pure text edits on
+ * offsets (no LSP imports): the language server and `wsplint fix` both call this.
+ */
+import type { Finding } from '../types';
 import { addNameCheckFixes } from './add-name-check';
 import { boundCopyFixes } from './bound-copy';
 import { nullGuardFixes } from './null-guard';
@@ -8,6 +11,8 @@ import { setCalleeLenFixes } from './set-callee-len';
 import { setErrnoFixes } from './set-errno';
 import type { FixChoice, FixContext } from './types';
 
+export { fixContext, type ContractResolver } from './context';
+export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
 export { disableLineFix, REASON_PLACEHOLDER } from './disable-line';
 export { removeSuppressionFix } from './remove-suppression';
 export { detectStyle, type TextStyle } from './text-style';

@@ -2,7 +2,7 @@
  * `undocumented-error` / `non-wsa-error`: replaces the code with the documented WSA code that means the same
  * (`ECONNREFUSED` -> `WSAECONNREFUSED`), or offers the function's documented codes when none matches.
  */
-import type { FixHint } from '../../core';
+import type { FixHint } from '../types';
 import { documentedCodes, shortMeaning } from './code-choices';
 import type { FixChoice, FixContext } from './types';
 

@@ -2,7 +2,7 @@
  * `callee-len-not-set`: the provider must say how much callee data it wrote, so a success return that
  * wrote none sets `lpCalleeData->len = 0` first, under a NULL check because lpCalleeData is optional.
  */
-import type { FixHint } from '../../core';
+import type { FixHint } from '../types';
 import { guardLines, replaceStatement, statementEnd, statementLines } from './statement-edit';
 import type { FixChoice, FixContext } from './types';
 

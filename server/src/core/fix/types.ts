@@ -1,5 +1,5 @@
-/** Fix edits as offsets into the document text; convert.ts turns them into LSP TextEdits. No LSP imports. */
-import type { FunctionContract } from '../../core/spec';
+/** Fix edits as offsets into the document text; the LSP layer turns them into TextEdits. No LSP imports. */
+import type { FunctionContract } from '../spec';
 import type { TextStyle } from './text-style';
 
 export interface OffsetEdit {

@@ -3,7 +3,7 @@
  * the user address space, the namelen parameter is too small". The check goes at the top of the body,
  * after the leading declarations that do not touch `name` (C89 wants declarations first).
  */
-import type { FixHint } from '../../core';
+import type { FixHint } from '../types';
 import { guardLines, looksLikeDeclaration, nextTokenStart, statementEnd } from './statement-edit';
 import { indentAt } from './text-style';
 import type { FixChoice, FixContext } from './types';

@@ -2,8 +2,8 @@
  * For `unused-suppression` and `unknown-suppression`: remove the rule from the directive, or the whole
  * comment (and its line, when the comment is alone on it) when it was the only rule.
  */
-import type { Finding } from '../../core';
-import { parseDirectives } from '../../core/suppress';
+import type { Finding } from '../types';
+import { parseDirectives } from '../suppress';
 import type { FixChoice, FixContext } from './types';
 
 export function removeSuppressionFix(finding: Finding, ctx: FixContext): FixChoice | null {

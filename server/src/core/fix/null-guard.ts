@@ -3,7 +3,7 @@
  * dereferences one goes under `if (p != NULL)`. Wrapping a declaration would end its scope early, so that
  * case is offered but left out of fix-all.
  */
-import type { FixHint } from '../../core';
+import type { FixHint } from '../types';
 import { guardLines, looksLikeDeclaration, replaceStatement, statementLines } from './statement-edit';
 import type { FixChoice, FixContext } from './types';
 

@@ -2,7 +2,7 @@
  * `callee-unbounded-copy`: lpCalleeData->len is the size of the caller's buffer, so the copy length becomes
  * the smaller of the two. A length with side effects or calls would be evaluated twice: offered, not safe.
  */
-import type { FixHint } from '../../core';
+import type { FixHint } from '../types';
 import type { FixChoice, FixContext } from './types';
 
 type Hint = Extract<FixHint, { kind: 'bound-copy' }>;

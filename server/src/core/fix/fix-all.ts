@@ -3,13 +3,15 @@
  * a copy whose length also needs bounding), so it works in rounds: analyse, apply the safe fixes that do
  * not overlap, analyse the result again, until nothing safe is left. The result is one minimal edit.
  */
-import type { Finding } from '../../core';
+import type { Finding } from '../types';
 import { fixesFor } from './index';
 import { applyEdits, overlaps, type FixContext, type OffsetEdit } from './types';
 
 export interface FixAllResult {
   edit: OffsetEdit | null;
   applied: number;
+  /** Set when `isCancelled` stopped it: `edit` is then null (a half-done fix-all is never offered). */
+  cancelled?: boolean;
 }
 
 export function fixAll(
@@ -17,10 +19,13 @@ export function fixAll(
   analyze: (text: string) => Finding[],
   contextFor: (text: string, finding: Finding) => FixContext,
   maxRounds = 6,
+  /** Checked before each round: a cancelled request stops between analyses, returning nothing. */
+  isCancelled: () => boolean = () => false,
 ): FixAllResult {
   let current = text;
   let applied = 0;
   for (let round = 0; round < maxRounds; round++) {
+    if (isCancelled()) return { edit: null, applied: 0, cancelled: true };
     const chosen: OffsetEdit[][] = [];
     for (const f of analyze(current)) {
       const choices = fixesFor(f, contextFor(current, f));

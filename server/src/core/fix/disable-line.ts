@@ -4,7 +4,7 @@
  * ending in a backslash, or continuing one) a new line would cut the macro, so a `disable-line` block
  * comment goes at the end of the line instead.
  */
-import type { Finding } from '../../core';
+import type { Finding } from '../types';
 import { indentAt } from './text-style';
 import type { FixChoice, FixContext } from './types';
 
