@@ -115,7 +115,8 @@ function killAll(pid, pids, signal) {
   }
 }
 
-export async function startCodeServer({ bin, port, dirs, env, workspace, logFile, log }) {
+/** Starts the server; its stop() is handed to onCleanup as soon as the process exists. */
+export async function startCodeServer({ bin, port, dirs, env, workspace, logFile, log, signal, onCleanup }) {
   const fd = openSync(logFile, 'a');
   const args = [
     ...baseArgs(dirs),
@@ -148,9 +149,12 @@ export async function startCodeServer({ bin, port, dirs, env, workspace, logFile
     }
   };
 
+  onCleanup(stop);
+
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
+    signal.throwIfAborted();
     if (exited) throw new Error(`code-server exited during start-up (${JSON.stringify(exited)}); see its log`);
     try {
       const r = await fetch(`${base}/healthz`);
@@ -159,7 +163,6 @@ export async function startCodeServer({ bin, port, dirs, env, workspace, logFile
       // Not listening yet.
     }
     if (Date.now() > deadline) {
-      await stop();
       throw new Error(`code-server did not answer ${base}/healthz within 60 s`);
     }
     await new Promise((r) => setTimeout(r, 200));

@@ -18,11 +18,11 @@ const VERSION = process.env.WSPLINT_E2E_VSCODE_VERSION || '1.100.3';
 const CACHE = join(process.env.WSPLINT_E2E_CACHE || join(homedir(), '.cache', 'wsplint-e2e'), 'vscode-test');
 const log = (m) => console.log(`[e2e:electron] ${m}`);
 
-async function main({ tally, onCleanup }) {
+async function main({ tally, onFinally }) {
   if (!args.has('--no-build')) buildProject(root, log);
   const suite = await buildSuite();
   const tmp = mkdtempSync(join(tmpdir(), 'wsplint-e2e-electron-'));
-  onCleanup(() => (process.env.WSPLINT_E2E_KEEP ? log(`kept ${tmp}`) : rmSync(tmp, { recursive: true, force: true })));
+  onFinally(() => (process.env.WSPLINT_E2E_KEEP ? log(`kept ${tmp}`) : rmSync(tmp, { recursive: true, force: true, maxRetries: 5 })));
   const dirs = { userData: join(tmp, 'user-data'), extensions: join(tmp, 'extensions'), workspace: join(tmp, 'workspace') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   cpSync(join(root, 'test', 'e2e', 'fixtures'), dirs.workspace, { recursive: true });

@@ -40,14 +40,14 @@ function installCodeServer() {
   return bin;
 }
 
-async function main({ tally, onCleanup }) {
+async function main({ tally, signal, onCleanup, onFinally }) {
   mkdirSync(outDir, { recursive: true });
   if (!args.has('--no-build')) buildProject(root, log);
   const suite = await buildSuite();
   log(`suite: ${suite.tests} test files bundled into ${suite.dir}`);
 
   const tmp = mkdtempSync(join(tmpdir(), 'wsplint-e2e-'));
-  onCleanup(() => (process.env.WSPLINT_E2E_KEEP ? log(`kept ${tmp}`) : rmSync(tmp, { recursive: true, force: true })));
+  onFinally(() => (process.env.WSPLINT_E2E_KEEP ? log(`kept ${tmp}`) : rmSync(tmp, { recursive: true, force: true, maxRetries: 5 })));
   const dirs = {
     userData: join(tmp, 'user-data'),
     extensions: join(tmp, 'extensions'),
@@ -64,24 +64,26 @@ async function main({ tally, onCleanup }) {
   writeUserSettings(dirs.userData);
 
   const vsix = packageVsix({ root, tmp, log });
+  signal.throwIfAborted();
   const bin = installCodeServer();
+  signal.throwIfAborted();
   const results = join(tmp, 'suite-results.json');
   const env = isolatedEnv(dirs, { WSPLINT_E2E_RESULTS: results, WSPLINT_E2E_EXTENSIONS_DIR: dirs.extensions });
 
   const installed = installExtension(bin, dirs, env, vsix);
+  signal.throwIfAborted();
   log(`installed ${installed.installed.join(', ')} into a fresh extensions dir`);
 
   const port = await freePort();
   const logFile = join(tmp, 'code-server.log');
   log(`starting code-server on 127.0.0.1:${port}`);
-  const server = await startCodeServer({ bin, port, dirs, env, workspace: dirs.wsSuite, logFile, log });
-  onCleanup(async () => {
-    await server.stop();
-    if (existsSync(logFile)) copyFileSync(logFile, join(outDir, 'code-server.log'));
-  });
+  onFinally(() => existsSync(logFile) && copyFileSync(logFile, join(outDir, 'code-server.log')));
+  const server = await startCodeServer({ bin, port, dirs, env, workspace: dirs.wsSuite, logFile, log, signal, onCleanup });
+  signal.throwIfAborted();
 
   const context = await launchBrowser(dirs.profile, isolatedEnv(dirs));
   onCleanup(() => context.close().catch(() => {}));
+  signal.throwIfAborted();
 
   await runSuite({
     context,
@@ -95,8 +97,10 @@ async function main({ tally, onCleanup }) {
     log,
     consoleLog: join(outDir, 'extension-host.log'),
     timeoutMs: Math.min(TIMEOUT_MS, 600_000),
+    signal,
   });
 
+  signal.throwIfAborted();
   log('UI checks in the workbench page');
   await uiChecks({
     context,

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { consoleText } from './browser.mjs';
 import { recordSuiteResults } from './suite-results.mjs';
 
-export async function runSuite({ context, base, port, workspace, hostExtension, suiteDir, results, tally, log, consoleLog, timeoutMs }) {
+export async function runSuite({ context, base, port, workspace, hostExtension, suiteDir, results, tally, log, consoleLog, timeoutMs, signal }) {
   const page = context.pages()[0] ?? (await context.newPage());
   const lines = [];
   // The extension host's console (mocha's spec reporter among it) arrives here through the log service.
@@ -27,8 +27,10 @@ export async function runSuite({ context, base, port, workspace, hostExtension, 
 
   let timer;
   const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-  const code = await Promise.race([exited, timedOut]);
+  const aborted = new Promise((resolve) => signal.addEventListener('abort', () => resolve('aborted'), { once: true }));
+  const code = await Promise.race([exited, timedOut, aborted]);
   clearTimeout(timer);
+  signal.throwIfAborted();
   writeFileSync(consoleLog, lines.join('\n') + '\n');
   log(`extension-host suite exited with ${code}; page console in ${consoleLog}`);
   await page.close().catch(() => {});
