@@ -13,6 +13,7 @@ import type { ConnectRoles, ImplCheck, RawFinding } from './rules/rule';
 import { CONTRACTS } from './spec/contracts';
 import type { FunctionContract } from './spec/types';
 import { errorParamBits, paramMap } from './summary/summarize';
+import type { ResultCache } from './result-cache';
 import { bit } from './flow/state';
 import type { Finding, PathStep, RuleId, Severity } from './types';
 
@@ -54,7 +55,17 @@ function connectRoles(contract: FunctionContract): ConnectRoles | null {
   return Object.values(r).every((i) => i >= 0) ? r : null;
 }
 
-export function checkImplementation(run: Run, impl: Implementation, options: ImplOptions): Finding[] {
+export function checkImplementation(run: Run, impl: Implementation, options: ImplOptions, cache?: ResultCache): Finding[] {
+  const { fn, contract } = impl;
+  // WSPStartup's rules read tables across the whole run: not worth a key that covers all of it.
+  const key = cache && contract.name !== 'WSPStartup' ? cache.key(run, fn, contract.name, `${options.maxPathStates ?? ''}`) : null;
+  const cached = key ? cache!.get(key, run, fn) : undefined;
+  const raw = cached ?? computeImplementation(run, impl, options);
+  if (key && !cached) cache!.set(key, fn, raw);
+  return toFindings(fn.file, fn.qualified, raw, options);
+}
+
+function computeImplementation(run: Run, impl: Implementation, options: ImplOptions): RawFinding[] {
   const { fn, contract } = impl;
   const errnoAt = contract.errorReporting === 'return-value' ? -1 : contract.params.findIndex((p) => p.name === 'lpErrno');
   const errno = errnoAt >= 0 ? errnoAt : null;
@@ -66,7 +77,7 @@ export function checkImplementation(run: Run, impl: Implementation, options: Imp
   for (const rule of FUNCTION_RULES) raw.push(...rule.check(check));
   const health = parseHealth(fn, result.truncated, result.statesVisited);
   if (health) raw.push(health);
-  return toFindings(fn.file, fn.qualified, raw, options);
+  return raw;
 }
 
 function parseHealth(fn: FunctionInfo, truncated: boolean, states: number): RawFinding | null {

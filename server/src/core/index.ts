@@ -4,7 +4,9 @@
 import { checkImplementation, implementations, toFindings } from './analyze';
 import { procEntrySignature } from './rules/proc-entry-signature';
 import { unparsedImplementations } from './unparsed-impls';
-import { parseSource, type ParsedFile } from './model/parsed-file';
+import { ParseCache } from './model/parse-cache';
+import { ResultCache } from './result-cache';
+import type { ParsedFile } from './model/parsed-file';
 import { Run } from './model/run';
 import { loadParsers, languageOf } from './parse/parser';
 import { RULE_IDS } from './rules/registry';
@@ -50,6 +52,8 @@ export interface Analyzer {
 
 export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Analyzer> {
   const parsers = await loadParsers();
+  const parses = new ParseCache(parsers, options.extraMacros ?? []);
+  const results = new ResultCache();
   return {
     analyze(files: SourceFile[], request: AnalyzeRequest = {}): AnalysisResult {
       const parsed: ParsedFile[] = [];
@@ -57,7 +61,7 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
       for (const f of files) {
         const language = f.language ?? languageOf(f.path);
         try {
-          const p = parseSource(parsers, { ...f, language }, options.extraMacros ?? []);
+          const p = parses.get({ ...f, language });
           parsed.push(p);
           reports.push({ path: f.path, language, parseErrors: p.parseErrors });
         } catch (e) {
@@ -72,7 +76,7 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
         const path = impl.fn.file.path;
         if (only && !only.has(path)) continue;
         const list = byFile.get(path) ?? [];
-        list.push(...checkImplementation(run, impl, options));
+        list.push(...checkImplementation(run, impl, options, results));
         byFile.set(path, list);
       }
       for (const p of parsed) {
@@ -89,7 +93,7 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
         const s = applySuppressions(p.text, p.path, byFile.get(p.path) ?? [], RULE_IDS);
         findings.push(...s.findings, ...s.extra);
       }
-      for (const p of parsed) p.tree.delete();
+      parses.trim(new Set(parsed.map((p) => p.path)));
       findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.startOffset - b.range.startOffset || a.rule.localeCompare(b.rule)));
       return { findings, files: reports };
     },

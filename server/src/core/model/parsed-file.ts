@@ -1,4 +1,4 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import { Edit, type Node, type Tree } from 'web-tree-sitter';
 import { blankMacros, type BlankedMacro } from '../parse/blank';
 import { LineIndex } from '../parse/lines';
 import { languageOf, type Parsers } from '../parse/parser';
@@ -10,6 +10,8 @@ export interface ParsedFile {
   text: string;
   language: Language;
   tree: Tree;
+  /** The text tree-sitter parsed: `text` with the known macros blanked (same length, same lines). */
+  blankedText: string;
   lines: LineIndex;
   blanked: BlankedMacro[];
   /** Object-like `#define NAME value` of this file. */
@@ -19,10 +21,14 @@ export interface ParsedFile {
   parseErrors: number;
 }
 
-export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readonly string[]): ParsedFile {
+/**
+ * Parses one file. With `previous` (the same file before an edit), tree-sitter reparses incrementally:
+ * the changed range is found by comparing the two blanked texts, and only that part is parsed again.
+ */
+export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readonly string[], previous?: ParsedFile): ParsedFile {
   const language = f.language ?? languageOf(f.path);
   const blank = blankMacros(f.text, extraMacros);
-  const tree = parsers.parse(blank.text, language);
+  const tree = previous && previous.language === language ? reparse(parsers, previous, blank.text, language) : parsers.parse(blank.text, language);
   const defines = new Map<string, string>();
   const macroFns = new Map<string, { params: string[]; body: string }>();
   collectDefines(tree.rootNode, defines, macroFns);
@@ -31,6 +37,7 @@ export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readon
     text: f.text,
     language,
     tree,
+    blankedText: blank.text,
     lines: new LineIndex(f.text),
     blanked: blank.macros,
     defines,
@@ -71,4 +78,42 @@ export function countErrors(root: Node): number {
     }
   }
   return count;
+}
+
+function reparse(parsers: Parsers, previous: ParsedFile, text: string, language: Language): Tree {
+  const old = previous.blankedText;
+  let start = 0;
+  const max = Math.min(old.length, text.length);
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = old.length;
+  let newEnd = text.length;
+  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  const edited = previous.tree.copy();
+  try {
+    edited.edit(new Edit({
+      startIndex: start,
+      oldEndIndex: oldEnd,
+      newEndIndex: newEnd,
+      startPosition: pointAt(old, start),
+      oldEndPosition: pointAt(old, oldEnd),
+      newEndPosition: pointAt(text, newEnd),
+    }));
+    return parsers.parse(text, language, edited);
+  } finally {
+    edited.delete();
+  }
+}
+
+/** tree-sitter point of an offset: row, and column in the same units as the offsets (UTF-16 code units). */
+function pointAt(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
 }

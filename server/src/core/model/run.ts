@@ -63,6 +63,18 @@ export class Run implements RunContext {
     return m;
   }
 
+  /** Everything outside function bodies that analysis results depend on, as text (for cache keys). */
+  environmentText(): string {
+    const parts: string[] = [];
+    for (const [k, v] of this.defines) parts.push(`d ${k}=${v}`);
+    for (const [k, v] of this.macroFns) parts.push(`m ${k}(${v.params.join(',')})=${v.body}`);
+    for (const [k, v] of this.globals) parts.push(`g ${k}=${v === null ? '?' : v.map((c) => `${c.name ?? ''}:${c.num ?? ''}`).join('|')}`);
+    for (const [k, v] of this.prototypes) parts.push(`p ${k}=${v}`);
+    for (const i of this.installs) parts.push(`i ${i.table}.${i.entry}=${i.functionName}`);
+    parts.push(`ifs ${this.mentions('WPUCreateSocketHandle')}`);
+    return parts.sort().join('\n');
+  }
+
   functionsNamed(name: string): FunctionInfo[] {
     return this.byName.get(name) ?? [];
   }
