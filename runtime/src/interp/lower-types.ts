@@ -6,7 +6,8 @@ import type { Node } from 'web-tree-sitter';
 import { WINSOCK_MACROS } from '../spec/winsock-constants';
 import type { Expr } from './ast';
 import type { CType } from './ctypes';
-import { INT, STRUCT_TAGS, TYPEDEFS, alignOf, arr, makeStruct, primitiveType, ptr, sizeOf } from './ctypes';
+import { INT, alignOf, arr, makeStruct, primitiveType, ptr, sizeOf } from './ctypes';
+import { STRUCT_TAGS, TYPEDEFS } from './winsock-types';
 
 export class TypeError_ extends Error {}
 
