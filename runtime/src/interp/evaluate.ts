@@ -30,8 +30,15 @@ export async function value(m: Machine, e: Expr): Promise<Value> {
     case 'str':
       return { k: 'obj', type: arr(CHAR, e.bytes.length), addr: stringAddress(m, e) };
     case 'id': {
-      const macro = m.lookup(e.name) ? undefined : m.program.macros.get(e.name);
-      return macro ? value(m, macro) : identifier(m, e.name);
+      // As in C, a macro is not expanded again inside its own expansion.
+      const macro = m.lookup(e.name) || m.expanding.has(e.name) ? undefined : m.program.macros.get(e.name);
+      if (!macro) return identifier(m, e.name);
+      m.expanding.add(e.name);
+      try {
+        return await value(m, macro);
+      } finally {
+        m.expanding.delete(e.name);
+      }
     }
     case 'bin':
       return binary(e.op, await rvalue(m, e.left), await rvalue(m, e.right));

@@ -27,6 +27,8 @@ export class Machine {
   readonly globals = new Map<string, LValue>();
   readonly statics = new Map<string, LValue>();
   readonly strings = new Map<number, number>();
+  /** Macros being expanded (not expanded again inside themselves). */
+  readonly expanding = new Set<string>();
   scopes: Map<string, LValue>[] = [];
   steps = 0;
   line = 0;

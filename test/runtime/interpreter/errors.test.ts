@@ -56,3 +56,8 @@ test('a file without snippets, or with a bad directive, cannot run', async () =>
   const r = await runOne('// wsplint:net 10.0.0.1 lisen\n// wsplint:snippet\nvoid f(void) {}\n');
   assert.match(r.error ?? '', /unknown behaviour "lisen"/);
 });
+
+test('a self-referential macro is not expanded forever', async () => {
+  const r = await runOne(snippet('int z = X;', '#define X (X + 1)'));
+  assert.match(r.error ?? '', /^line 5: unknown identifier "X"/);
+});
