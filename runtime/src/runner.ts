@@ -4,6 +4,7 @@
  * behind the same result shape.
  */
 import type { Tree } from 'web-tree-sitter';
+import { blankMacros } from '../../server/src/core/parse/blank';
 import type { NetworkConfig } from './net/network';
 import { defaultNetwork } from './net/network';
 import { SimulatedStack } from './stack/simulated/simulated-stack';
@@ -55,7 +56,9 @@ export async function runSource(source: string, options: RunOptions = {}): Promi
     throw e;
   }
   const parser = await cParser();
-  const tree = parser.parse(source) as Tree;
+  // Calling conventions and SAL annotations (WSPAPI, _In_, FAR) are blanked as the analyzer does,
+  // keeping every line and column where it was.
+  const tree = parser.parse(blankMacros(source).text) as Tree;
   try {
     const scan = scanSnippets(tree.rootNode);
     if (scan.snippets.length === 0) {

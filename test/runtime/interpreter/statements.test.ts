@@ -42,3 +42,11 @@ test('a snippet name and options come from the marker line; a snippet may not ta
   assert.equal(r.name, 'named');
   assert.match(r.error ?? '', /takes no parameters/);
 });
+
+test('calling conventions and SAL annotations are blanked before parsing, lines unchanged', async () => {
+  const src = '// wsplint:snippet\nstatic void WSPAPI f(void)\n{\n    struct sockaddr FAR *p = NULL;\n    int e;\n    WSPListen(5, 1, &e);\n}\nstatic int helper(_In_ int a, _Out_opt_ LPINT b) { return a; }\n';
+  const r = await runOne(src);
+  assert.equal(r.error, null);
+  assert.equal(r.name, 'f');
+  assert.deepEqual(r.calls.map((c) => [c.line, c.error]), [[6, 'WSAENOTSOCK']]);
+});
