@@ -30,8 +30,11 @@ export function packageVsix({ root, tmp, log }) {
   const since = Date.now() - 1000;
   if (pkg.scripts?.package) {
     log('vsix: npm run package');
-    const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
-    if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status ?? r.signal})`);
+    // vsce lists every packaged file: keep that for a failure.
+    const r = spawnSync('npm', ['run', 'package', '--silent'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', timeout: 300_000 });
+    if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status ?? r.signal}):\n${r.stdout}${r.stderr}`);
+    const done = `${r.stdout}`.split('\n').find((l) => /Packaged:/.test(l));
+    if (done) log(`vsix: ${done.trim()}`);
     const vsix = newestVsix([root, join(root, 'dist'), join(root, 'out')], since);
     if (!vsix) throw new Error('npm run package wrote no new .vsix in the repository root, dist/ or out/');
     log(`vsix: ${vsix}`);

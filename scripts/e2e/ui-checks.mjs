@@ -142,7 +142,7 @@ async function lensChecks({ page, fixturesDir, outDir, check, pending }) {
     await revealLine(page, lineNumber(fixturesDir, 'snippet.c', '// wsplint:snippet'));
     const runLens = page.locator('.codelens-decoration a', { hasText: 'Run (simulated)' }).first();
     try {
-      await runLens.waitFor({ state: 'visible', timeout: pending ? 15_000 : WAIT });
+      await runLens.waitFor({ state: 'visible', timeout: pending ? 10_000 : WAIT });
     } catch (e) {
       await page.screenshot({ path: join(outDir, 'lens.png') });
       if (pending) return { skip: `${pending} (no lens rendered)` };

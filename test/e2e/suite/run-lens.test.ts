@@ -11,7 +11,7 @@ import { waitFor } from './support/wait';
 
 const FEATURE = 'run-lens';
 /** How long an absent lens is waited for before a pending feature is declared absent. */
-const ABSENT_AFTER_MS = 15_000;
+const ABSENT_AFTER_MS = 10_000;
 
 async function lenses(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
