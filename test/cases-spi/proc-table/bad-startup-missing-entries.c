@@ -1,0 +1,57 @@
+/* A provider without multipoint or QoS support leaves those entries out. ws2_32
+ * calls through every entry of the table; WSAJoinLeaf or WSAGetQOSByName on one
+ * of its sockets jumps through an uninitialised pointer. */
+#include <winsock2.h>
+#include <ws2spi.h>
+#include "vnet.h"
+
+WSPUPCALLTABLE gUpcalls;
+
+int WSPAPI
+WSPStartup( /* expect: proc-table-incomplete */
+    WORD                wVersionRequested,
+    LPWSPDATA           lpWSPData,
+    LPWSAPROTOCOL_INFOW lpProtocolInfo,
+    WSPUPCALLTABLE      UpcallTable,
+    LPWSPPROC_TABLE     lpProcTable)
+{
+    UNREFERENCED_PARAMETER(lpProtocolInfo);
+
+    if (LOBYTE(wVersionRequested) < 2)
+        return WSAVERNOTSUPPORTED;
+
+    gUpcalls = UpcallTable;
+    lpWSPData->wVersion = MAKEWORD(2, 2);
+    lpWSPData->wHighVersion = MAKEWORD(2, 2);
+
+    lpProcTable->lpWSPAccept = VnetAccept;
+    lpProcTable->lpWSPAddressToString = VnetAddressToString;
+    lpProcTable->lpWSPAsyncSelect = VnetAsyncSelect;
+    lpProcTable->lpWSPBind = VnetBind;
+    lpProcTable->lpWSPCancelBlockingCall = VnetCancelBlockingCall;
+    lpProcTable->lpWSPCleanup = VnetCleanup;
+    lpProcTable->lpWSPCloseSocket = VnetCloseSocket;
+    lpProcTable->lpWSPConnect = VnetConnect;
+    lpProcTable->lpWSPDuplicateSocket = VnetDuplicateSocket;
+    lpProcTable->lpWSPEnumNetworkEvents = VnetEnumNetworkEvents;
+    lpProcTable->lpWSPEventSelect = VnetEventSelect;
+    lpProcTable->lpWSPGetOverlappedResult = VnetGetOverlappedResult;
+    lpProcTable->lpWSPGetPeerName = VnetGetPeerName;
+    lpProcTable->lpWSPGetSockName = VnetGetSockName;
+    lpProcTable->lpWSPGetSockOpt = VnetGetSockOpt;
+    lpProcTable->lpWSPIoctl = VnetIoctl;
+    lpProcTable->lpWSPListen = VnetListen;
+    lpProcTable->lpWSPRecv = VnetRecv;
+    lpProcTable->lpWSPRecvDisconnect = VnetRecvDisconnect;
+    lpProcTable->lpWSPRecvFrom = VnetRecvFrom;
+    lpProcTable->lpWSPSelect = VnetSelect;
+    lpProcTable->lpWSPSend = VnetSend;
+    lpProcTable->lpWSPSendDisconnect = VnetSendDisconnect;
+    lpProcTable->lpWSPSendTo = VnetSendTo;
+    lpProcTable->lpWSPSetSockOpt = VnetSetSockOpt;
+    lpProcTable->lpWSPShutdown = VnetShutdown;
+    lpProcTable->lpWSPSocket = VnetSocket;
+    lpProcTable->lpWSPStringToAddress = VnetStringToAddress;
+    /* No multipoint, no QoS templates. */
+    return 0;
+}
