@@ -39,6 +39,24 @@ function viewLine(page, text) {
   return page.locator('.monaco-editor .view-lines .view-line', { hasText: text }).first();
 }
 
+/**
+ * What a person reads on a rendered line: its text (inlay hints are text in the line) plus the CSS
+ * content of ::before/::after (decorations' attachments are rendered that way).
+ */
+async function renderedText(line) {
+  return line.evaluate((el) => {
+    const parts = [];
+    for (const node of [el, ...el.querySelectorAll('*')]) {
+      const before = getComputedStyle(node, '::before').content;
+      if (before && before !== 'none' && before !== 'normal') parts.push(before.replace(/^"|"$/g, ''));
+      if (node.childNodes.length && [...node.childNodes].every((c) => c.nodeType === Node.TEXT_NODE)) parts.push(node.textContent ?? '');
+      const after = getComputedStyle(node, '::after').content;
+      if (after && after !== 'none' && after !== 'normal') parts.push(after.replace(/^"|"$/g, ''));
+    }
+    return parts.join('').replace(/\u00a0/g, ' ');
+  });
+}
+
 async function box(locator, what) {
   const b = await locator.boundingBox();
   if (!b) throw new Error(`${what} is not visible`);
@@ -164,7 +182,7 @@ async function lensChecks({ page, fixturesDir, outDir, check, pending }) {
     await lens.click();
     const line = viewLine(page, '= connect(');
     await waitUntil('SOCKET_ERROR · WSAECONNREFUSED on the connect line', async () => {
-      const text = (await line.innerText()).replace(/\u00a0/g, ' ');
+      const text = await renderedText(line);
       return /SOCKET_ERROR.*WSAECONNREFUSED|WSAECONNREFUSED.*10061/.test(text.replace('// result: WSAECONNREFUSED', '')) ? text : undefined;
     });
     await page.screenshot({ path: join(outDir, 'run-result.png') });
