@@ -60,3 +60,18 @@ export function actualKeys(findings: Finding[]): Set<string> {
 export function diff(expected: Set<string>, actual: Set<string>): { missing: string[]; unexpected: string[] } {
   return { missing: [...expected].filter((k) => !actual.has(k)), unexpected: [...actual].filter((k) => !expected.has(k)) };
 }
+
+/**
+ * The rules test/cases-spi judges: the contract rules (every SPI function against its own contract)
+ * plus the whole-SPI rules: optional pointers, the proc table WSPStartup returns, and layering.
+ */
+export const SPI_RULES: ReadonlySet<string> = new Set([
+  ...CONTRACT_RULES,
+  'optional-null-deref', 'proc-table-incomplete', 'proc-entry-signature', 'startup-version-unchecked',
+  'startup-upcall-not-stored', 'lower-socket-handle', 'lower-errno-not-propagated', 'handle-leak-on-error',
+]);
+
+/** `path:line:rule` keys of the findings of the given rules. */
+export function actualKeysOf(findings: Finding[], rules: ReadonlySet<string>): Set<string> {
+  return new Set(findings.filter((f) => rules.has(f.rule)).map((f) => `${f.file}:${f.range.start.line + 1}:${f.rule}`));
+}
