@@ -42,69 +42,89 @@ export class HostStack implements Stack {
   }
 
   async socket(af: number, type: number, protocol: number): Promise<Reply<number>> {
+    await this.world.settle();
     return socketOp(this.world, af, type, protocol);
   }
-  bind(s: number, name: InBuf): Promise<Reply<void>> {
+  async bind(s: number, name: InBuf): Promise<Reply<void>> {
+    await this.world.settle();
     return bindOp(this.world, s, name);
   }
-  listen(s: number, backlog: number): Promise<Reply<void>> {
+  async listen(s: number, backlog: number): Promise<Reply<void>> {
+    await this.world.settle();
     return listenOp(this.world, s, backlog);
   }
-  accept(s: number, addr: OutBuf, withCondition: boolean): Promise<Reply<{ socket: number; addr: Uint8Array }>> {
+  async accept(s: number, addr: OutBuf, withCondition: boolean): Promise<Reply<{ socket: number; addr: Uint8Array }>> {
+    await this.world.settle();
     return acceptOp(this.world, s, addr, withCondition);
   }
-  connect(s: number, args: ConnectArgs): Promise<Reply<void>> {
+  async connect(s: number, args: ConnectArgs): Promise<Reply<void>> {
+    await this.world.settle();
     return connectOp(this.world, s, args);
   }
   async ioctl(s: number, code: number, input: InBuf, output: OutBuf, bytesReturned: PtrArg): Promise<Reply<Uint8Array>> {
+    await this.world.settle();
     return ioctlOp(this.world, s, code, input, output, bytesReturned);
   }
   async setSockOpt(s: number, level: number, name: number, value: InBuf): Promise<Reply<void>> {
+    await this.world.settle();
     return setSockOptOp(this.world, s, level, name, value);
   }
   async getSockOpt(s: number, level: number, name: number, out: OutBuf): Promise<Reply<Uint8Array>> {
+    await this.world.settle();
     return getSockOptOp(this.world, s, level, name, out);
   }
-  select(args: SelectArgs): Promise<Reply<SelectResult>> {
+  async select(args: SelectArgs): Promise<Reply<SelectResult>> {
+    await this.world.settle();
     return selectOp(this.world, args);
   }
   async eventSelect(s: number, event: number, mask: number): Promise<Reply<void>> {
+    await this.world.settle();
     return eventSelectOp(this.world, s, event, mask);
   }
   async enumNetworkEvents(s: number, event: number, out: PtrArg): Promise<Reply<NetworkEventsResult>> {
+    await this.world.settle();
     return enumNetworkEventsOp(this.world, s, event, out);
   }
   async asyncSelect(s: number, window: number, message: number, mask: number): Promise<Reply<void>> {
+    await this.world.settle();
     return asyncSelectOp(this.world, s, window, message, mask);
   }
   async getSockName(s: number, out: OutBuf): Promise<Reply<Uint8Array>> {
+    await this.world.settle();
     return getSockNameOp(this.world, s, out);
   }
   async getPeerName(s: number, out: OutBuf): Promise<Reply<Uint8Array>> {
+    await this.world.settle();
     return getPeerNameOp(this.world, s, out);
   }
-  send(s: number, buffers: InBuf[] | 'fault', flags: number, sent: PtrArg): Promise<Reply<number>> {
+  async send(s: number, buffers: InBuf[] | 'fault', flags: number, sent: PtrArg): Promise<Reply<number>> {
+    await this.world.settle();
     return sendOp(this.world, s, buffers, flags, sent);
   }
-  recv(s: number, capacity: number | 'fault', flags: number, received: PtrArg): Promise<Reply<ReceiveResult>> {
+  async recv(s: number, capacity: number | 'fault', flags: number, received: PtrArg): Promise<Reply<ReceiveResult>> {
+    await this.world.settle();
     return recvOp(this.world, s, capacity, flags, received);
   }
-  sendTo(s: number, buffers: InBuf[] | 'fault', flags: number, to: InBuf, sent: PtrArg): Promise<Reply<number>> {
+  async sendTo(s: number, buffers: InBuf[] | 'fault', flags: number, to: InBuf, sent: PtrArg): Promise<Reply<number>> {
+    await this.world.settle();
     return sendToOp(this.world, s, buffers, flags, to, sent);
   }
-  recvFrom(
+  async recvFrom(
     s: number,
     capacity: number | 'fault',
     flags: number,
     from: OutBuf,
     received: PtrArg,
   ): Promise<Reply<ReceiveResult & { from: Uint8Array | null }>> {
+    await this.world.settle();
     return recvFromOp(this.world, s, capacity, flags, from, received);
   }
   async shutdown(s: number, how: number): Promise<Reply<void>> {
+    await this.world.settle();
     return shutdownOp(this.world, s, how);
   }
   async closeSocket(s: number): Promise<Reply<void>> {
+    await this.world.settle();
     return closeOp(this.world, s);
   }
 
@@ -125,10 +145,12 @@ export class HostStack implements Stack {
     if (ev) ev.signalled = false;
     return ev !== undefined;
   }
-  waitForEvents(events: number[], waitAll: boolean, timeoutMs: number | null): Promise<Reply<number | 'timeout'>> {
+  async waitForEvents(events: number[], waitAll: boolean, timeoutMs: number | null): Promise<Reply<number | 'timeout'>> {
+    await this.world.settle();
     return waitForEventsOp(this.world, events, waitAll, timeoutMs);
   }
-  sleep(ms: number): Promise<Reply<void>> {
+  async sleep(ms: number): Promise<Reply<void>> {
+    await this.world.settle();
     return sleepOp(this.world, ms);
   }
 

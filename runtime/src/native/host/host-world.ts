@@ -53,6 +53,16 @@ export class HostWorld {
     return this.stop(`${what} was still waiting when the run's wall-clock limit (${this.limitMs} ms) passed`);
   }
 
+  /**
+   * Lets Node deliver what the OS already has: a kernel hands a loopback datagram or connection over
+   * at once, but Node reports it on a later turn of its event loop. Two turns (each polls for I/O)
+   * before every call make the host stack see what a synchronous stack would.
+   */
+  async settle(): Promise<void> {
+    await new Promise<void>((r) => setImmediate(r));
+    await new Promise<void>((r) => setImmediate(r));
+  }
+
   now(): number {
     return Date.now() - this.started;
   }

@@ -3,7 +3,7 @@
  * real timeout; WSPEventSelect / WSPEnumNetworkEvents / WSPAsyncSelect keep the event record the SPI
  * pages describe, fed by those callbacks.
  */
-import { FD_ACCEPT, FD_CLOSE, FD_MAX_EVENTS, FD_READ, FD_WRITE } from '../../spec/winsock-constants';
+import { FD_MAX_EVENTS } from '../../spec/winsock-constants';
 import type { NetworkEventsResult, PtrArg, Reply, SelectArgs, SelectResult } from '../../stack/stack';
 import type { HostSocket } from './host-socket';
 import type { HostWorld } from './host-world';
@@ -55,43 +55,33 @@ export async function selectOp(w: HostWorld, args: SelectArgs): Promise<Reply<Se
   return w.ok(result, `${parts.length ? parts.join('; ') : 'timed out'} (t=${w.now()}ms)`);
 }
 
-/** Conditions that already hold when a selection is made are reported at once, as Winsock does. */
-function currentConditions(s: HostSocket, mask: number): Map<number, string | null> {
-  const due = new Map<number, string | null>();
-  if (mask & FD_WRITE && writable(s)) due.set(FD_WRITE, null);
-  if (mask & FD_READ && s.state !== 'listening' && (s.inbound.length > 0 || s.datagrams.length > 0)) due.set(FD_READ, null);
-  if (mask & FD_ACCEPT && s.acceptQueue.length > 0) due.set(FD_ACCEPT, null);
-  if (mask & FD_CLOSE && (s.eof || s.broken !== null) && s.type === 'stream') due.set(FD_CLOSE, s.broken);
-  return due;
-}
-
-function select(w: HostWorld, s: HostSocket, notify: HostSocket['notify'], mask: number): string {
+/**
+ * A new selection records what happens from now on, as the SPI pages describe; a condition that
+ * already holds is not reported again (FD_CONNECT and FD_WRITE come once per connection).
+ */
+function select(w: HostWorld, s: HostSocket, notify: HostSocket['notify']): void {
   s.nonblocking = true;
   s.record.clear();
   s.readReported = false;
   s.notify = notify;
-  if (mask === 0) return '';
-  const due = currentConditions(s, mask);
-  w.occurAll(s, due);
-  return due.size ? `; already true: ${[...due.keys()].map(eventName).join(', ')}` : '';
 }
 
 export function eventSelectOp(w: HostWorld, handle: number, event: number, mask: number): Reply<void> {
   const s = w.lookup(handle);
   if (!s) return w.fail('WSAENOTSOCK', `${handle} is not a socket`);
   if (mask !== 0 && !w.events.has(event)) return w.fail('WSAEINVAL', `hEventObject ${event} is not an event object`);
-  const late = select(w, s, mask === 0 ? { mode: 'none' } : { mode: 'event', mask, event }, mask);
+  select(w, s, mask === 0 ? { mode: 'none' } : { mode: 'event', mask, event });
   if (mask === 0) return w.ok(undefined, `event selection on socket ${handle} cancelled`);
-  return w.ok(undefined, `socket ${handle} records network events into event ${event}; now nonblocking${late}`);
+  return w.ok(undefined, `socket ${handle} records network events into event ${event}; now nonblocking`);
 }
 
 export function asyncSelectOp(w: HostWorld, handle: number, window: number, message: number, mask: number): Reply<void> {
   const s = w.lookup(handle);
   if (!s) return w.fail('WSAENOTSOCK', `${handle} is not a socket`);
   if (mask !== 0 && window === 0) return w.fail('WSAEINVAL', 'hWnd is NULL');
-  const late = select(w, s, mask === 0 ? { mode: 'none' } : { mode: 'async', mask, window, message }, mask);
+  select(w, s, mask === 0 ? { mode: 'none' } : { mode: 'async', mask, window, message });
   if (mask === 0) return w.ok(undefined, `message notification on socket ${handle} cancelled`);
-  return w.ok(undefined, `socket ${handle} posts network events as message ${message}; now nonblocking${late}`);
+  return w.ok(undefined, `socket ${handle} posts network events as message ${message}; now nonblocking`);
 }
 
 export function enumNetworkEventsOp(w: HostWorld, handle: number, event: number, out: PtrArg): Reply<NetworkEventsResult> {

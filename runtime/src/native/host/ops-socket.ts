@@ -137,7 +137,8 @@ export function getSockNameOp(w: HostWorld, handle: number, out: OutBuf): Reply<
   const s = w.lookup(handle);
   if (!s) return w.fail('WSAENOTSOCK', `${handle} is not a socket`);
   let addr: SockAddr | null = s.local;
-  if (s.tcp && s.state === 'connected') addr = sockAddrFrom(s.family, s.tcp.localAddress, s.tcp.localPort) ?? addr;
+  // A connecting socket has its local address from the moment the OS started the connect.
+  if (s.tcp && (s.state === 'connected' || s.state === 'connecting')) addr = sockAddrFrom(s.family, s.tcp.localAddress, s.tcp.localPort) ?? addr;
   if (s.udp && udpBound(s)) addr = addressInfo(s.family, s.udp.address()) ?? addr;
   if (addr === null) return w.fail('WSAEINVAL', `socket ${handle} has not been bound`);
   const room = outCapacity(out, sockaddrSize(s.family), 'name');

@@ -33,7 +33,8 @@ function policySource(policy: NetPolicy): string {
   ].join('\n');
 }
 
-const INCLUDES = String.raw`
+/** The Windows headers: precompiled once when the compiler can (./precompiled.ts). */
+export const INCLUDES = String.raw`
 #define _WIN32_WINNT 0x0A00
 #define WIN32_LEAN_AND_MEAN
 #include <winsock2.h>
@@ -138,6 +139,45 @@ static void __wsplint_network_events(int line, SOCKET s, LPWSANETWORKEVENTS ne) 
   for (int bit = 0; bit < FD_MAX_EVENTS; bit++) {
     if (ne->lNetworkEvents & (1L << bit)) __wsplint_event(line, (unsigned long long)s, bit, ne->iErrorCode[bit]);
   }
+}
+
+/*
+ * Events recorded for WSAEventSelect are visible only to WSAEnumNetworkEvents, which clears them, so
+ * the harness cannot watch them during the run. It remembers the selections and, once the snippet has
+ * returned, reads what the snippet left unread (reported on the line of the selection).
+ */
+static struct { SOCKET s; int line; } __wsplint_selected[64];
+static int __wsplint_nselected = 0;
+
+static void __wsplint_untrack(SOCKET s) {
+  for (int i = 0; i < __wsplint_nselected; i++) {
+    if (__wsplint_selected[i].s == s) __wsplint_selected[i--] = __wsplint_selected[--__wsplint_nselected];
+  }
+}
+
+static void __wsplint_track(SOCKET s, long mask, int line) {
+  __wsplint_untrack(s);
+  if (mask != 0 && __wsplint_nselected < 64) {
+    __wsplint_selected[__wsplint_nselected].s = s;
+    __wsplint_selected[__wsplint_nselected++].line = line;
+  }
+}
+
+/* An accepted socket has the listening socket's selection. */
+static void __wsplint_inherit(SOCKET listener, SOCKET accepted, int line) {
+  for (int i = 0; i < __wsplint_nselected; i++) {
+    if (__wsplint_selected[i].s == listener) { __wsplint_track(accepted, 1, line); return; }
+  }
+}
+
+static void __wsplint_drain(void) {
+  int saved = WSAGetLastError();
+  for (int i = 0; i < __wsplint_nselected; i++) {
+    WSANETWORKEVENTS ne;
+    memset(&ne, 0, sizeof ne);
+    if (WSAEnumNetworkEvents(__wsplint_selected[i].s, NULL, &ne) == 0) __wsplint_network_events(__wsplint_selected[i].line, __wsplint_selected[i].s, &ne);
+  }
+  WSASetLastError(saved);
 }
 
 static void __wsplint_enter(int line) {
@@ -285,6 +325,7 @@ int main(int argc, char **argv) {
   }
 ${dispatch}
   if (!found) __wsplint_stop(0, "no such snippet function in the compiled file");
+  __wsplint_drain();
   __wsplint_pump(__wsplint_line);
   fprintf(stdout, "@@wsplint {\"t\":\"end\"}\n");
   fflush(stdout);

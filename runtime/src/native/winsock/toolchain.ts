@@ -49,10 +49,15 @@ export function findOnPath(names: readonly string[], env: NodeJS.ProcessEnv = pr
   return null;
 }
 
-/** Where the Wine prefix lives: WSPLINT_WINEPREFIX, else ~/.cache/wsplint-wine (XDG_CACHE_HOME honoured). */
+/** The user's cache folder (XDG_CACHE_HOME, else ~/.cache): never inside the repository. */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
+}
+
+/** Where the Wine prefix lives: WSPLINT_WINEPREFIX, else ~/.cache/wsplint-wine. */
 export function winePrefix(env: NodeJS.ProcessEnv = process.env): string {
   if (env.WSPLINT_WINEPREFIX) return env.WSPLINT_WINEPREFIX;
-  return join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'wsplint-wine');
+  return join(cacheRoot(env), 'wsplint-wine');
 }
 
 /** Where Debian's wine64 package puts the loader (it adds nothing to PATH; the `wine` package does). */

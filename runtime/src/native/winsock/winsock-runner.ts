@@ -16,11 +16,12 @@ import type { SnippetRunner } from '../../runner';
 import type { Profile, SnippetResult } from '../../types';
 import type { NetPolicy } from '../net-policy';
 import { LOOPBACK_ONLY } from '../net-policy';
-import { harnessHead, harnessMain } from './harness';
+import { INCLUDES, harnessHead, harnessMain } from './harness';
 import { parseHarnessOutput } from './parse-output';
 import { rewriteCalls } from './rewrite';
 import type { Toolchain } from './toolchain';
-import { findToolchain, prepareWine } from './toolchain';
+import { cacheRoot, findToolchain, prepareWine } from './toolchain';
+import { precompiledHeader } from './precompiled';
 
 export interface WinsockRunnerOptions {
   policy?: NetPolicy;
@@ -131,10 +132,11 @@ export class WinsockRunner implements SnippetRunner {
 
   /** null when it compiled, else the message the run stops with (the compiler's errors, trimmed). */
   private async compile(tc: Toolchain, dir: string, cFile: string, exe: string): Promise<string | null> {
+    const pch = await precompiledHeader(tc, INCLUDES, cacheRoot(tc.env));
     const args =
       tc.compilerKind === 'cl'
         ? ['/nologo', '/w', `/Fe:${exe}`, cFile, 'ws2_32.lib', 'user32.lib']
-        : ['-std=gnu11', '-w', '-O0', '-o', exe, cFile, '-lws2_32', '-luser32'];
+        : ['-std=gnu11', '-w', '-O0', ...(pch ? ['-include', pch] : []), '-o', exe, cFile, '-lws2_32', '-luser32'];
     const exit = await runWithLimit(tc.compiler, args, { cwd: dir, env: tc.env, limitMs: COMPILE_LIMIT_MS });
     if (exit.code === 0) return null;
     if (exit.timedOut) return `the compiler did not finish within ${COMPILE_LIMIT_MS} ms`;

@@ -33,6 +33,9 @@ const CONNECT_CHECK = (fn: string): string => `__wsplint_check_connect(__line, "
 const SEND_CHECK = (fn: string, to: string, tolen: string): string => `__wsplint_check_send(__line, "${fn}", s, ${to}, ${tolen});`;
 const HWND_SWAP = 'if (hWnd != NULL) hWnd = __wsplint_window();';
 const EVENTS = '__wsplint_network_events(__line, s, lpNetworkEvents);';
+const TRACK = '__wsplint_track(s, lNetworkEvents, __line);';
+const UNTRACK = '__wsplint_untrack(s);';
+const INHERIT = '__wsplint_inherit(s, __r, __line);';
 
 function spi(name: string, ret: 'int' | 'SOCKET', params: string, api: string, call: string, extra: Partial<Wrapped> = {}): Wrapped {
   return { name, ret, params: `${params}, ${ERRNO}`, api, call, spi: true, fail: ret === 'SOCKET' ? SOCK_FAIL : INT_FAIL, ...extra };
@@ -46,7 +49,7 @@ export const WRAPPED: readonly Wrapped[] = [
   spi('WSPSocket', 'SOCKET', 'int af, int type, int protocol, LPWSAPROTOCOL_INFOW lpProtocolInfo, GROUP g, DWORD dwFlags', 'WSASocketW', 'WSASocketW(af, type, protocol, lpProtocolInfo, g, dwFlags)'),
   spi('WSPBind', 'int', 'SOCKET s, const struct sockaddr *name, int namelen', 'bind', 'bind(s, name, namelen)'),
   spi('WSPListen', 'int', 'SOCKET s, int backlog', 'listen', 'listen(s, backlog)'),
-  spi('WSPAccept', 'SOCKET', 'SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDITIONPROC lpfnCondition, DWORD_PTR dwCallbackData', 'WSAAccept', 'WSAAccept(s, addr, addrlen, lpfnCondition, dwCallbackData)'),
+  spi('WSPAccept', 'SOCKET', 'SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDITIONPROC lpfnCondition, DWORD_PTR dwCallbackData', 'WSAAccept', 'WSAAccept(s, addr, addrlen, lpfnCondition, dwCallbackData)', { after: INHERIT }),
   spi(
     'WSPConnect',
     'int',
@@ -65,11 +68,11 @@ export const WRAPPED: readonly Wrapped[] = [
   spi('WSPSetSockOpt', 'int', 'SOCKET s, int level, int optname, const char *optval, int optlen', 'setsockopt', 'setsockopt(s, level, optname, optval, optlen)'),
   spi('WSPGetSockOpt', 'int', 'SOCKET s, int level, int optname, char *optval, LPINT optlen', 'getsockopt', 'getsockopt(s, level, optname, optval, optlen)'),
   spi('WSPSelect', 'int', 'int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const struct timeval *timeout', 'select', 'select(nfds, readfds, writefds, exceptfds, timeout)'),
-  spi('WSPEventSelect', 'int', 'SOCKET s, WSAEVENT hEventObject, long lNetworkEvents', 'WSAEventSelect', 'WSAEventSelect(s, hEventObject, lNetworkEvents)'),
+  spi('WSPEventSelect', 'int', 'SOCKET s, WSAEVENT hEventObject, long lNetworkEvents', 'WSAEventSelect', 'WSAEventSelect(s, hEventObject, lNetworkEvents)', { after: TRACK }),
   spi('WSPEnumNetworkEvents', 'int', 'SOCKET s, WSAEVENT hEventObject, LPWSANETWORKEVENTS lpNetworkEvents', 'WSAEnumNetworkEvents', 'WSAEnumNetworkEvents(s, hEventObject, lpNetworkEvents)', {
     after: EVENTS,
   }),
-  spi('WSPAsyncSelect', 'int', 'SOCKET s, HWND hWnd, unsigned int wMsg, long lEvent', 'WSAAsyncSelect', 'WSAAsyncSelect(s, hWnd, wMsg, lEvent)', { before: HWND_SWAP }),
+  spi('WSPAsyncSelect', 'int', 'SOCKET s, HWND hWnd, unsigned int wMsg, long lEvent', 'WSAAsyncSelect', 'WSAAsyncSelect(s, hWnd, wMsg, lEvent)', { before: HWND_SWAP, after: UNTRACK }),
   spi('WSPGetSockName', 'int', 'SOCKET s, struct sockaddr *name, LPINT namelen', 'getsockname', 'getsockname(s, name, namelen)'),
   spi('WSPGetPeerName', 'int', 'SOCKET s, struct sockaddr *name, LPINT namelen', 'getpeername', 'getpeername(s, name, namelen)'),
   spi(
@@ -103,15 +106,17 @@ export const WRAPPED: readonly Wrapped[] = [
     'WSARecvFrom(s, lpBuffers, dwBufferCount, lpNumberOfBytesRecvd, lpFlags, lpFrom, lpFromlen, lpOverlapped, lpCompletionRoutine)',
   ),
   spi('WSPShutdown', 'int', 'SOCKET s, int how', 'shutdown', 'shutdown(s, how)'),
-  spi('WSPCloseSocket', 'int', 'SOCKET s', 'closesocket', 'closesocket(s)'),
+  spi('WSPCloseSocket', 'int', 'SOCKET s', 'closesocket', 'closesocket(s)', { after: UNTRACK }),
 
   api('socket', 'SOCKET', 'int af, int type, int protocol', 'socket(af, type, protocol)'),
   api('WSASocketA', 'SOCKET', 'int af, int type, int protocol, LPWSAPROTOCOL_INFOA lpProtocolInfo, GROUP g, DWORD dwFlags', 'WSASocketA(af, type, protocol, lpProtocolInfo, g, dwFlags)'),
   api('WSASocketW', 'SOCKET', 'int af, int type, int protocol, LPWSAPROTOCOL_INFOW lpProtocolInfo, GROUP g, DWORD dwFlags', 'WSASocketW(af, type, protocol, lpProtocolInfo, g, dwFlags)'),
   api('bind', 'int', 'SOCKET s, const struct sockaddr *name, int namelen', 'bind(s, name, namelen)'),
   api('listen', 'int', 'SOCKET s, int backlog', 'listen(s, backlog)'),
-  api('accept', 'SOCKET', 'SOCKET s, struct sockaddr *addr, int *addrlen', 'accept(s, addr, addrlen)'),
-  api('WSAAccept', 'SOCKET', 'SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDITIONPROC lpfnCondition, DWORD_PTR dwCallbackData', 'WSAAccept(s, addr, addrlen, lpfnCondition, dwCallbackData)'),
+  api('accept', 'SOCKET', 'SOCKET s, struct sockaddr *addr, int *addrlen', 'accept(s, addr, addrlen)', { after: INHERIT }),
+  api('WSAAccept', 'SOCKET', 'SOCKET s, struct sockaddr *addr, LPINT addrlen, LPCONDITIONPROC lpfnCondition, DWORD_PTR dwCallbackData', 'WSAAccept(s, addr, addrlen, lpfnCondition, dwCallbackData)', {
+    after: INHERIT,
+  }),
   api('connect', 'int', 'SOCKET s, const struct sockaddr *name, int namelen', 'connect(s, name, namelen)', { before: CONNECT_CHECK('connect') }),
   api(
     'WSAConnect',
@@ -130,9 +135,9 @@ export const WRAPPED: readonly Wrapped[] = [
   api('setsockopt', 'int', 'SOCKET s, int level, int optname, const char *optval, int optlen', 'setsockopt(s, level, optname, optval, optlen)'),
   api('getsockopt', 'int', 'SOCKET s, int level, int optname, char *optval, int *optlen', 'getsockopt(s, level, optname, optval, optlen)'),
   api('select', 'int', 'int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, const struct timeval *timeout', 'select(nfds, readfds, writefds, exceptfds, timeout)'),
-  api('WSAEventSelect', 'int', 'SOCKET s, WSAEVENT hEventObject, long lNetworkEvents', 'WSAEventSelect(s, hEventObject, lNetworkEvents)'),
+  api('WSAEventSelect', 'int', 'SOCKET s, WSAEVENT hEventObject, long lNetworkEvents', 'WSAEventSelect(s, hEventObject, lNetworkEvents)', { after: TRACK }),
   api('WSAEnumNetworkEvents', 'int', 'SOCKET s, WSAEVENT hEventObject, LPWSANETWORKEVENTS lpNetworkEvents', 'WSAEnumNetworkEvents(s, hEventObject, lpNetworkEvents)', { after: EVENTS }),
-  api('WSAAsyncSelect', 'int', 'SOCKET s, HWND hWnd, u_int wMsg, long lEvent', 'WSAAsyncSelect(s, hWnd, wMsg, lEvent)', { before: HWND_SWAP }),
+  api('WSAAsyncSelect', 'int', 'SOCKET s, HWND hWnd, u_int wMsg, long lEvent', 'WSAAsyncSelect(s, hWnd, wMsg, lEvent)', { before: HWND_SWAP, after: UNTRACK }),
   api('getsockname', 'int', 'SOCKET s, struct sockaddr *name, int *namelen', 'getsockname(s, name, namelen)'),
   api('getpeername', 'int', 'SOCKET s, struct sockaddr *name, int *namelen', 'getpeername(s, name, namelen)'),
   api('send', 'int', 'SOCKET s, const char *buf, int len, int flags', 'send(s, buf, len, flags)', { before: SEND_CHECK('send', 'NULL', '0') }),
@@ -168,7 +173,7 @@ export const WRAPPED: readonly Wrapped[] = [
     'WSARecvFrom(s, lpBuffers, dwBufferCount, lpNumberOfBytesRecvd, lpFlags, lpFrom, lpFromlen, lpOverlapped, lpCompletionRoutine)',
   ),
   api('shutdown', 'int', 'SOCKET s, int how', 'shutdown(s, how)'),
-  api('closesocket', 'int', 'SOCKET s', 'closesocket(s)'),
+  api('closesocket', 'int', 'SOCKET s', 'closesocket(s)', { after: UNTRACK }),
 
   // Waits: a DWORD comes back; WSA_WAIT_FAILED (WAIT_FAILED) is the failure.
   {
