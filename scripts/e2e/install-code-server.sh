@@ -9,7 +9,7 @@
 set -euo pipefail
 
 VERSION=4.100.3
-CACHE="${WSPLINT_E2E_CACHE:-$HOME/.cache/wsplint-e2e}"
+CACHE="${WSPLINT_E2E_CACHE:-${HOME:-/tmp}/.cache/wsplint-e2e}"
 PREFIX="$CACHE/code-server-$VERSION"
 BIN="$PREFIX/node_modules/.bin/code-server"
 APT_PACKAGES=(chromium libkrb5-dev ripgrep g++ make)
