@@ -1,11 +1,13 @@
 /**
  * The VS Code extension: starts the language server (dist/server.js over node IPC) for C and C++ files,
- * shows its state in a language status item and its log in an output channel, and offers a command to
- * re-analyse the workspace. The analysis, fixes and hovers all come from the server.
+ * shows its state in a language status item and its log in an output channel, and offers commands to
+ * re-analyse the workspace and to insert a snippet template. The analysis, fixes, hovers, Run lenses and
+ * inline results all come from the server; snippet output goes to its own output channel.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { ReanalyzeWorkspaceRequest, StatusNotification } from '../../server/src/lsp/protocol';
+import { ReanalyzeWorkspaceRequest, SnippetOutputNotification, StatusNotification, WorkspaceTrustNotification } from '../../server/src/lsp/protocol';
+import { insertSnippetTemplate, SnippetOutput } from './snippet-commands';
 import { StatusItem } from './status-item';
 
 export const SELECTOR: { scheme: string; language: string }[] = [
@@ -20,7 +22,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('wsplint');
   const status = new StatusItem(SELECTOR);
-  context.subscriptions.push(output, status);
+  const snippetOutput = new SnippetOutput();
+  context.subscriptions.push(output, status, snippetOutput);
 
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -30,6 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: output,
+    // Native snippet runs open real sockets or run compiled code: the server allows them only when told
+    // the workspace is trusted (and again when trust is granted later).
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
     synchronize: {
       // Pushes the `wsplint` section on change; the server also pulls it per document.
       configurationSection: 'wsplint',
@@ -39,6 +45,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('wsplint', 'wsplint', serverOptions, clientOptions);
   context.subscriptions.push(
     client.onNotification(StatusNotification, (p) => status.update(p)),
+    client.onNotification(SnippetOutputNotification, (p) => snippetOutput.show(p)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(WorkspaceTrustNotification, { trusted: true })),
+    vscode.commands.registerCommand('wsplint.insertSnippet', insertSnippetTemplate),
     vscode.commands.registerCommand('wsplint.reanalyzeWorkspace', async () => {
       if (!client) return;
       status.update({ state: 'scanning' });

@@ -43,6 +43,8 @@ export interface StartOptions {
   pullConfiguration?: boolean;
   relatedInformation?: boolean;
   workspaceFolder?: string;
+  /** Merged into initializationOptions (e.g. `workspaceTrusted`). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class TestClient {
@@ -52,6 +54,8 @@ export class TestClient {
   readonly statuses: StatusParams[] = [];
   /** `$/progress` values (work done progress of the workspace scan). */
   readonly progress: { kind: string; title?: string; cancellable?: boolean }[] = [];
+  /** `workspace/inlayHint/refresh` and `workspace/codeLens/refresh` requests, in order. */
+  readonly refreshes: ('inlayHint' | 'codeLens')[] = [];
   private readonly published: PublishDiagnosticsParams[] = [];
   private waiters: Array<() => void> = [];
   settings: Record<string, unknown>;
@@ -83,11 +87,24 @@ export class TestClient {
     connection.onNotification(LogMessageNotification.type, (p) => client.log.push(p.message));
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'wsplint' ? client.settings : null)));
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    connection.onRequest('workspace/inlayHint/refresh', () => {
+      client.refreshes.push('inlayHint');
+      return null;
+    });
+    connection.onRequest('workspace/codeLens/refresh', () => {
+      client.refreshes.push('codeLens');
+      return null;
+    });
     connection.onNotification('$/progress', (p: { value: { kind: string; title?: string; cancellable?: boolean } }) => client.progress.push(p.value));
     connection.onNotification(StatusNotification, (p) => client.statuses.push(p));
     connection.listen();
     const capabilities: ClientCapabilities = {
-      workspace: { configuration: options.pullConfiguration !== false, didChangeConfiguration: { dynamicRegistration: false } },
+      workspace: {
+        configuration: options.pullConfiguration !== false,
+        didChangeConfiguration: { dynamicRegistration: false },
+        inlayHint: { refreshSupport: true },
+        codeLens: { refreshSupport: true },
+      },
       window: { workDoneProgress: true },
       textDocument: {
         publishDiagnostics: { relatedInformation: options.relatedInformation !== false, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
@@ -101,7 +118,10 @@ export class TestClient {
       rootUri: folder ? pathToFileURL(folder).href : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'ws' }] : null,
       capabilities,
-      initializationOptions: options.pullConfiguration === false ? { settings: options.settings ?? {} } : undefined,
+      initializationOptions:
+        options.pullConfiguration === false || options.initializationOptions
+          ? { ...(options.pullConfiguration === false ? { settings: options.settings ?? {} } : {}), ...options.initializationOptions }
+          : undefined,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -27,7 +27,7 @@ test('initialize announces hover, quick fixes, fix-all and the docs command', as
     const caps = c.initializeResult?.capabilities;
     assert.equal(caps?.hoverProvider, true);
     assert.deepEqual(caps?.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.wsplint'], resolveProvider: true });
-    assert.deepEqual(caps?.executeCommandProvider?.commands, ['wsplint.openRuleDocs']);
+    assert.deepEqual(caps?.executeCommandProvider?.commands, ['wsplint.openRuleDocs', 'wsplint.runSnippet', 'wsplint.cancelRun']);
     assert.equal(c.initializeResult?.serverInfo?.name, 'wsplint');
     // A request about a document that was never opened is answered, not fatal.
     assert.equal(await c.hover(uriOf('never-opened.c'), 0, 0), null);

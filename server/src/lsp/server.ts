@@ -25,9 +25,12 @@ import { ruleDocsUrl } from './convert';
 import { DiagnosticsService } from './diagnostics';
 import { DocumentPaths } from './document-paths';
 import { hoverMarkdown } from './hover';
+import { resultHover, resultInlayHints } from './inlay-hints';
 import { consoleLogger, guarded } from './logger';
-import { Commands, FIX_ALL_KIND, ReanalyzeWorkspaceRequest } from './protocol';
+import { Commands, FIX_ALL_KIND, ReanalyzeWorkspaceRequest, WorkspaceTrustNotification } from './protocol';
 import { SettingsStore } from './settings-store';
+import { snippetLenses } from './snippet-lenses';
+import { SnippetRuns } from './snippet-runs';
 import { WorkspaceIndex } from './workspace-index';
 
 export function attachServer(connection: Connection): void {
@@ -38,6 +41,7 @@ export function attachServer(connection: Connection): void {
   let diagnostics: DiagnosticsService | undefined;
   let workspace: WorkspaceIndex | undefined;
   let actionDeps: CodeActionDeps | undefined;
+  let runs: SnippetRuns | undefined;
   let showDocument = false;
   const session = new AnalysisSession(log, () =>
     documents.all().filter((d) => DiagnosticsService.languageOf(d)).map((d) => ({ path: paths.pathOf(d.uri), text: d.getText(), language: DiagnosticsService.languageOf(d) })),
@@ -58,13 +62,25 @@ export function attachServer(connection: Connection): void {
       resolveEdits: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     };
     showDocument = caps.window?.showDocument?.support === true;
+    const init = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+    runs = new SnippetRuns({
+      connection,
+      documents,
+      settings,
+      log,
+      trusted: init?.workspaceTrusted === true,
+      refreshHints: caps.workspace?.inlayHint?.refreshSupport === true,
+      refreshLenses: caps.workspace?.codeLens?.refreshSupport === true,
+    });
     log.info(`wsplint server starting for ${params.clientInfo?.name ?? 'an LSP client'}; workspace roots: ${roots.join(', ') || '(none)'}`);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true },
-        executeCommandProvider: { commands: [Commands.openRuleDocs] },
+        executeCommandProvider: { commands: [Commands.openRuleDocs, Commands.runSnippet, Commands.cancelRun] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
       },
       serverInfo: { name: 'wsplint' },
     };
@@ -83,8 +99,18 @@ export function attachServer(connection: Connection): void {
   );
 
   documents.onDidOpen((e) => void guarded(log, 'didOpen', undefined, () => diagnostics?.schedule(e.document.uri, true)));
-  documents.onDidChangeContent((e) => void guarded(log, 'didChange', undefined, () => diagnostics?.schedule(e.document.uri)));
-  documents.onDidClose((e) => void guarded(log, 'didClose', undefined, () => diagnostics?.closed(e.document.uri)));
+  documents.onDidChangeContent((e) =>
+    void guarded(log, 'didChange', undefined, () => {
+      runs?.changed(e.document.uri, e.document.getText());
+      return diagnostics?.schedule(e.document.uri);
+    }),
+  );
+  documents.onDidClose((e) =>
+    void guarded(log, 'didClose', undefined, () => {
+      runs?.closed(e.document.uri);
+      return diagnostics?.closed(e.document.uri);
+    }),
+  );
 
   connection.onDidChangeWatchedFiles((p) => guarded(log, 'didChangeWatchedFiles', undefined, () => workspace?.filesChanged(p.changes.map((c) => ({ uri: c.uri, type: c.type })))));
 
@@ -95,15 +121,39 @@ export function attachServer(connection: Connection): void {
       const s = await settings.get(doc.uri);
       if (doc.getText().length > s.maxFileBytes) return null;
       const md = hoverMarkdown(doc.getText(), doc.offsetAt(p.position), () => session.workspaceTexts());
-      return md ? { contents: { kind: 'markdown' as const, value: md } } : null;
+      const results = runs ? resultHover(runs.results, doc.uri, p.position.line) : null;
+      const value = [md, results].filter((x): x is string => x !== null).join('\n\n---\n\n');
+      return value ? { contents: { kind: 'markdown' as const, value } } : null;
     }),
   );
+
+  connection.onCodeLens((p) =>
+    guarded(log, 'codeLens', [], async () => {
+      const doc = documents.get(p.textDocument.uri);
+      if (!doc || !settings || !runs || !DiagnosticsService.languageOf(doc)) return [];
+      const s = await settings.get(doc.uri);
+      if (doc.getText().length > s.maxFileBytes) return [];
+      const r = runs;
+      return snippetLenses(doc, s, (snippet) => r.runningMode(doc.uri, snippet));
+    }),
+  );
+
+  connection.languages.inlayHint.on((p) =>
+    guarded(log, 'inlayHint', [], () => {
+      const doc = documents.get(p.textDocument.uri);
+      return doc && runs ? resultInlayHints(runs.results, doc, p.range) : [];
+    }),
+  );
+
+  connection.onNotification(WorkspaceTrustNotification, (p) => runs?.setTrusted(p?.trusted === true));
 
   connection.onCodeAction((p) => guarded(log, 'codeAction', [], () => (actionDeps ? codeActions(p, actionDeps) : [])));
   connection.onCodeActionResolve((a) => guarded(log, 'codeAction/resolve', a, () => (actionDeps ? resolveCodeAction(a, actionDeps) : a)));
 
-  connection.onExecuteCommand((p) =>
+  connection.onExecuteCommand((p, token) =>
     guarded(log, `command ${p.command}`, null, async () => {
+      if (p.command === Commands.runSnippet) return runs?.run(p.arguments?.[0], token) ?? null;
+      if (p.command === Commands.cancelRun) return runs?.cancel(p.arguments?.[0]) ?? 0;
       if (p.command !== Commands.openRuleDocs) return null;
       const rule = p.arguments?.[0];
       if (typeof rule !== 'string' || !RULE_IDS.has(rule)) throw new Error(`${Commands.openRuleDocs} needs a rule id, got ${JSON.stringify(rule)}`);
@@ -122,6 +172,7 @@ export function attachServer(connection: Connection): void {
   );
 
   connection.onShutdown(() => {
+    runs?.dispose();
     diagnostics?.dispose();
     workspace?.cancel();
   });

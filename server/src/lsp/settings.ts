@@ -16,7 +16,18 @@ export interface Settings {
   maxFiles: number;
   maxFileBytes: number;
   debounceMs: number;
+  runTimeoutMs: number;
+  runAllowNet: string;
+  runProfile: RunProfileSetting;
+  runNativeStack: NativeStackSetting;
 }
+
+/** `auto`: the snippet's own `profile=` option, else the spec profile. */
+export type RunProfileSetting = 'auto' | 'spec' | 'windows';
+/** `native`: the best native stack the runtime has on this machine. */
+export type NativeStackSetting = 'native' | 'host' | 'winsock';
+const RUN_PROFILES: RunProfileSetting[] = ['auto', 'spec', 'windows'];
+const NATIVE_STACKS: NativeStackSetting[] = ['native', 'host', 'winsock'];
 
 /** The subset of JSON Schema that VS Code's settings UI reads. */
 export interface SettingSchema {
@@ -24,6 +35,8 @@ export interface SettingSchema {
   default: unknown;
   description: string;
   minimum?: number;
+  maximum?: number;
+  enum?: string[];
   items?: { type: 'string' };
   properties?: Record<string, { type: 'string'; enum: string[]; description: string }>;
   additionalProperties?: boolean;
@@ -88,6 +101,35 @@ export const SETTINGS_SCHEMA: { readonly [K in keyof Settings]: SettingSchema } 
     scope: 'window',
     description: 'Delay after the last keystroke before a document is analysed again.',
   },
+  runTimeoutMs: {
+    type: 'integer',
+    default: 10000,
+    minimum: 100,
+    maximum: 600000,
+    scope: 'window',
+    description: 'Wall-clock limit of one snippet run (Run and Compare lenses); a run that passes it is killed.',
+  },
+  runAllowNet: {
+    type: 'string',
+    default: '',
+    scope: 'window',
+    description:
+      'Addresses native snippet runs may reach besides loopback: "any", or a comma-separated list of ADDRESS[/PREFIX]. Empty: loopback only. Ignored in untrusted workspaces, where native runs are off.',
+  },
+  runProfile: {
+    type: 'string',
+    enum: RUN_PROFILES,
+    default: 'auto',
+    scope: 'resource',
+    description: 'Profile of simulated runs: spec (what the reference pages say), windows (what Windows is observed to do), or auto (the snippet\'s own profile= option, else spec).',
+  },
+  runNativeStack: {
+    type: 'string',
+    enum: NATIVE_STACKS,
+    default: 'native',
+    scope: 'window',
+    description: 'Stack of the "Run (native)" and "Compare" lenses: host (this machine\'s TCP/UDP through Node), winsock (real Winsock: compiled, run under Wine off Windows) or native (the best one available).',
+  },
 };
 
 export const SETTINGS_SECTION = 'wsplint';
@@ -122,6 +164,10 @@ export function readSettings(raw: unknown): { settings: Settings; problems: stri
     maxFiles: pick('maxFiles', nonNegInt),
     maxFileBytes: pick('maxFileBytes', (v): v is number => nonNegInt(v) && v > 0),
     debounceMs: pick('debounceMs', nonNegInt),
+    runTimeoutMs: pick('runTimeoutMs', (v): v is number => nonNegInt(v) && v >= 100 && v <= 600000),
+    runAllowNet: pick('runAllowNet', (v): v is string => typeof v === 'string'),
+    runProfile: pick('runProfile', (v): v is RunProfileSetting => RUN_PROFILES.includes(v as RunProfileSetting)),
+    runNativeStack: pick('runNativeStack', (v): v is NativeStackSetting => NATIVE_STACKS.includes(v as NativeStackSetting)),
   };
   const severity: Settings['severity'] = {};
   for (const [rule, sev] of Object.entries(settings.severity)) {
