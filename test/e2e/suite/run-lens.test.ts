@@ -49,7 +49,7 @@ async function runLens(doc: vscode.TextDocument): Promise<vscode.CodeLens> {
 async function runAndWait(doc: vscode.TextDocument, lens: vscode.CodeLens): Promise<vscode.InlayHint[]> {
   assert.ok(lens.command, 'the Run lens has no command');
   await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
-  const connectLine = lineOf(doc, '// result: WSAECONNREFUSED');
+  const connectLine = lineOf(doc, '= connect(');
   let seen: vscode.InlayHint[] = [];
   return waitFor(
     'an inline WSAECONNREFUSED result on the connect line',
@@ -81,7 +81,7 @@ describe('Run lens and inline results', () => {
   it('clicking Run (simulated) puts each call result at the end of its line', async function () {
     const doc = await openFixture('snippet.c');
     const hints = await runAndWait(doc, await runLens(doc));
-    const connectLine = lineOf(doc, '// result: WSAECONNREFUSED');
+    const connectLine = lineOf(doc, '= connect(');
     const socketLine = lineOf(doc, 'SOCKET s = socket(');
     const onConnect = hints.filter((h) => h.position.line === connectLine);
     assert.equal(labelText(onConnect[0]), '→ SOCKET_ERROR · WSAECONNREFUSED (10061)');
@@ -98,7 +98,7 @@ describe('Run lens and inline results', () => {
   it('a hover on a result line gives the detail and the spec sentence; editing the snippet clears its results', async function () {
     const doc = await openFixture('snippet.c');
     await runAndWait(doc, await runLens(doc));
-    const connectLine = lineOf(doc, '// result: WSAECONNREFUSED');
+    const connectLine = lineOf(doc, '= connect(');
     const pos = new vscode.Position(connectLine, doc.lineAt(connectLine).text.indexOf('connect(') + 2);
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos)) ?? [];
     const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
