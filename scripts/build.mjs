@@ -72,6 +72,7 @@ async function main() {
   copyGrammars();
   const entries = [
     ['server/src/cli.ts', 'dist/cli.js'],
+    ['server/src/cli/check-worker.ts', 'dist/check-worker.js'],
     ['server/src/main.ts', 'dist/server.js'],
     ['client/src/extension.ts', 'dist/client.js'],
     ['runtime/src/worker.ts', 'dist/runtime-worker.js'],

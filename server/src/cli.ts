@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import pkg from '../../package.json';
 import { createAnalyzer, type SourceFile } from './core';
@@ -14,13 +15,17 @@ import { formatJson } from './core/report/json';
 import { sortFindings } from './core/report/order';
 import { loadRuleDocs } from './core/report/rule-docs';
 import { formatSarif } from './core/report/sarif';
-import { formatText } from './core/report/text';
+import { findingLines, formatText, summaryLine } from './core/report/text';
+import { analyzeParallel, type ParallelResult } from './cli/parallel-check';
+import { loadParsers } from './core/parse/parser';
 
 /** What a subcommand gets instead of touching process globals (so it can run in tests and workers). */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** Progress lines go to stderr only when it is a terminal. */
+  stderrIsTTY?: boolean;
 }
 
 /** Implemented by runtime/src/cli-run.ts (`wsplint run`). */
@@ -32,7 +37,7 @@ type Format = (typeof FORMATS)[number];
 const HELP = `wsplint ${pkg.version}: checks Winsock service provider (ws2spi) code against the SPI contract
 
 Usage:
-  wsplint check <files or folders...> [--format text|json|sarif] [--output FILE] [--macro NAME]
+  wsplint check <files or folders...> [--format text|json|sarif] [--output FILE] [--macro NAME] [--jobs N]
   wsplint run <file> [options]        run snippets on the reference runtime (wsplint run --help)
   wsplint lsp --stdio                 start the language server
   wsplint --help | --version
@@ -40,7 +45,7 @@ Usage:
 Exit codes: 0 no findings, 1 findings, 2 usage or I/O error.
 `;
 
-const CHECK_HELP = `Usage: wsplint check <files or folders...> [--format text|json|sarif] [--output FILE] [--macro NAME]
+const CHECK_HELP = `Usage: wsplint check <files or folders...> [--format text|json|sarif] [--output FILE] [--macro NAME] [--jobs N]
 
 Folders are walked for ${[...SOURCE_EXTENSIONS].join(' ')} files (node_modules and dot folders are skipped);
 files named explicitly are checked whatever their extension. Binary, unreadable and over-10 MB files are
@@ -51,6 +56,8 @@ Options:
   -o, --output FILE     write the report to FILE instead of standard output
       --macro NAME      blank macro NAME before parsing, like the built-in SAL and WSPAPI names
                         (repeat it, or give NAME,NAME,...)
+  -j, --jobs N          analyse on N worker threads (default: the number of cores; small inputs run on
+                        one); the report is the same for every N
   -h, --help            show this help
 
 Exit codes: 0 no findings, 1 findings, 2 usage or I/O error (or nothing could be checked).
@@ -95,10 +102,15 @@ interface CheckOptions {
   /** Extra macro names to blank before parsing (project-specific annotation or calling-convention macros). */
   macros: string[];
   paths: string[];
+  /** Worker threads; null = as many as cores, one for small inputs. */
+  jobs: number | null;
 }
 
+/** Below this much source text, worker start-up costs more than it saves: `--jobs` unset runs serially. */
+const PARALLEL_MIN_CHARS = 512 * 1024;
+
 function parseCheckArgs(args: readonly string[]): CheckOptions | 'help' {
-  const opts: CheckOptions = { format: 'text', output: null, macros: [], paths: [] };
+  const opts: CheckOptions = { format: 'text', output: null, macros: [], paths: [], jobs: null };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
@@ -124,6 +136,10 @@ function parseCheckArgs(args: readonly string[]): CheckOptions | 'help' {
       const bad = names.find((m) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(m));
       if (bad !== undefined) throw new UsageError(`--macro: '${bad}' is not a C identifier`);
       opts.macros.push(...names);
+    } else if (name === '-j' || name === '--jobs') {
+      const v = value('a number of worker threads');
+      if (!/^[1-9][0-9]{0,3}$/.test(v)) throw new UsageError(`--jobs: '${v}' is not a whole number from 1 to 9999`);
+      opts.jobs = Number(v);
     } else if (name.startsWith('-') && name !== '-') {
       throw new UsageError(`unknown option ${name} (see wsplint check --help)`);
     } else {
@@ -160,8 +176,18 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   for (const s of skipped) io.stderr(`wsplint: skipped ${s.path}: ${s.reason}\n`);
   if (sources.length === 0) throw new UsageError('check: no input file could be read');
 
-  const analyzer = await createAnalyzer(opts.macros.length ? { extraMacros: opts.macros } : {});
-  const result = analyzer.analyze(sources);
+  const chars = sources.reduce((n, s) => n + s.text.length, 0);
+  const jobs = opts.jobs ?? (chars < PARALLEL_MIN_CHARS ? 1 : availableParallelism());
+  // Text to standard output is streamed chunk by chunk when the run is parallel; the other formats are documents.
+  const streaming = jobs > 1 && opts.format === 'text' && !opts.output;
+  const t0 = performance.now();
+  const result = jobs > 1 ? await checkParallel(sources, collected.files, opts, jobs, io, streaming) : (await createAnalyzer(opts.macros.length ? { extraMacros: opts.macros } : {})).analyze(sources);
+  if (process.env.WSPLINT_CHECK_STATS === '1') {
+    // For benchmarks and tests: how the run was done (not part of any report format).
+    const backend = 'backend' in result ? result.backend : (await loadParsers()).backend;
+    const workers = 'workers' in result ? result.workers : 0;
+    io.stderr(`wsplint: stats ${JSON.stringify({ files: sources.length, workers, backend, analysisMs: Math.round(performance.now() - t0) })}\n`);
+  }
   for (const f of result.files) {
     if (f.skipped) {
       skipped.push({ path: f.path, reason: f.skipped });
@@ -182,7 +208,9 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
             skipped,
           })
         : formatText(findings, { checked, skipped: skipped.length });
-  if (opts.output) {
+  if (streaming) {
+    io.stdout(`${summaryLine(findings, { checked, skipped: skipped.length })}\n`);
+  } else if (opts.output) {
     const out = resolve(io.cwd, opts.output);
     try {
       mkdirSync(dirname(out), { recursive: true });
@@ -195,6 +223,35 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout(report);
   }
   return findings.length > 0 ? 1 : 0;
+}
+
+async function checkParallel(
+  sources: SourceFile[],
+  order: readonly string[],
+  opts: CheckOptions,
+  jobs: number,
+  io: CliIo,
+  streaming: boolean,
+): Promise<ParallelResult> {
+  let progressShown = false;
+  const result = await analyzeParallel(sources, {
+    jobs,
+    extraMacros: opts.macros,
+    onChunk: streaming
+      ? (findings) => {
+          const lines = sortFindings(findings, order).flatMap(findingLines);
+          if (lines.length) io.stdout(`${lines.join('\n')}\n`);
+        }
+      : undefined,
+    onProgress: io.stderrIsTTY
+      ? (done, total) => {
+          progressShown = true;
+          io.stderr(`\rwsplint: ${done}/${total} files analysed`);
+        }
+      : undefined,
+  });
+  if (progressShown) io.stderr('\r\x1b[K');
+  return result;
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
@@ -254,6 +311,7 @@ function start(): void {
     stdout: (t) => void process.stdout.write(t),
     stderr: (t) => void process.stderr.write(t),
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
   };
   // `wsplint check . | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

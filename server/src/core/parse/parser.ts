@@ -1,56 +1,60 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Language, Parser, type Tree } from 'web-tree-sitter';
+import type { Tree } from 'web-tree-sitter';
 import type { Language as Lang } from '../types';
+import type { BackendName, ParserBackend } from './backend';
+import { loadNativeBackend } from './native-backend';
+import { loadWasmBackend } from './wasm-backend';
+
+export { grammarDir } from './wasm-backend';
+export type { BackendName } from './backend';
 
 /**
- * tree-sitter, loaded once. The grammars are the .wasm files the tree-sitter-c and tree-sitter-cpp npm
- * packages ship (copied into grammars/ and beside the bundles by the build; see grammars/manifest.json).
+ * tree-sitter, loaded once per process and backend. The native binding is used where it loads (the CLI,
+ * the server under Node with the repository's node_modules); web-tree-sitter otherwise (the VS Code
+ * extension ships only the .wasm files). WSPLINT_PARSER=native|wasm forces one (native fails loudly then).
  */
 export interface Parsers {
+  /** Which binding parses. */
+  readonly backend: BackendName;
   parse(text: string, language: Lang, old?: Tree): Tree;
 }
 
-let loading: Promise<Parsers> | undefined;
+const loading = new Map<BackendName | 'auto', Promise<Parsers>>();
+/** Why the native binding did not load, when auto-selection fell back to WASM. */
+let fallbackReason: string | undefined;
 
-export function grammarDir(): string {
-  const candidates = [
-    process.env.WSPLINT_GRAMMARS,
-    __dirname,
-    join(__dirname, '..', 'grammars'),
-    join(__dirname, '..', '..', 'grammars'),
-    join(__dirname, '..', '..', '..', 'grammars'),
-    join(__dirname, '..', '..', '..', '..', 'grammars'),
-    process.env.WSPLINT_ROOT ? join(process.env.WSPLINT_ROOT, 'grammars') : undefined,
-    join(process.cwd(), 'grammars'),
-  ];
-  for (const c of candidates) if (c && existsSync(join(c, 'tree-sitter-c.wasm'))) return c;
-  throw new Error(`wsplint: cannot find tree-sitter-c.wasm (looked beside ${__dirname} and in grammars/)`);
+export function loadParsers(choice: BackendName | 'auto' = requestedBackend()): Promise<Parsers> {
+  let p = loading.get(choice);
+  if (!p) {
+    p = pick(choice).then((b): Parsers => ({ backend: b.name, parse: (text, language, old) => b.parse(text, language, old) }));
+    loading.set(choice, p);
+  }
+  return p;
 }
 
-export function loadParsers(): Promise<Parsers> {
-  loading ??= (async () => {
-    const dir = grammarDir();
-    await Parser.init({ locateFile: (name: string) => join(dir, name) });
-    const c = await Language.load(join(dir, 'tree-sitter-c.wasm'));
-    const cpp = await Language.load(join(dir, 'tree-sitter-cpp.wasm'));
-    const pc = new Parser();
-    pc.setLanguage(c);
-    const pcpp = new Parser();
-    pcpp.setLanguage(cpp);
-    return {
-      parse(text: string, language: Lang, old?: Tree): Tree {
-        const p = language === 'cpp' ? pcpp : pc;
-        const tree = p.parse(text, old ?? null);
-        if (!tree) throw new Error('tree-sitter returned no tree');
-        return tree;
-      },
-    };
-  })();
-  return loading;
+async function pick(choice: BackendName | 'auto'): Promise<ParserBackend> {
+  if (choice === 'wasm') return loadWasmBackend();
+  try {
+    return loadNativeBackend();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    if (choice === 'native') throw new Error(`wsplint: the native tree-sitter binding did not load: ${reason}`);
+    fallbackReason = reason;
+    return loadWasmBackend();
+  }
+}
+
+function requestedBackend(): BackendName | 'auto' {
+  const v = process.env.WSPLINT_PARSER?.trim().toLowerCase();
+  if (!v || v === 'auto') return 'auto';
+  if (v === 'native' || v === 'wasm') return v;
+  throw new Error(`wsplint: WSPLINT_PARSER must be native, wasm or auto, not '${process.env.WSPLINT_PARSER}'`);
+}
+
+/** Set when auto-selection wanted the native binding and fell back to WASM: the load error. */
+export function nativeFallbackReason(): string | undefined {
+  return fallbackReason;
 }
 
 export function languageOf(path: string): Lang {
   return /\.(c|h)$/i.test(path) ? 'c' : 'cpp';
 }
-

@@ -13,13 +13,15 @@ export interface RunSummary {
 
 export function formatText(findings: readonly Finding[], summary: RunSummary): string {
   const lines: string[] = [];
-  for (const f of findings) {
-    const { line, column } = f.range.start;
-    lines.push(`${f.file}:${line + 1}:${column + 1}: ${f.severity} ${f.rule}: ${f.message}`);
-    for (const s of f.steps) lines.push(`    ${s.file}:${s.line + 1}: ${s.message}`);
-  }
+  for (const f of findings) lines.push(...findingLines(f));
   lines.push(summaryLine(findings, summary));
   return lines.join('\n') + '\n';
+}
+
+/** The lines of one finding (the CLI streams these as results come in, then the summary line). */
+export function findingLines(f: Finding): string[] {
+  const { line, column } = f.range.start;
+  return [`${f.file}:${line + 1}:${column + 1}: ${f.severity} ${f.rule}: ${f.message}`, ...f.steps.map((s) => `    ${s.file}:${s.line + 1}: ${s.message}`)];
 }
 
 export function summaryLine(findings: readonly Finding[], summary: RunSummary): string {
