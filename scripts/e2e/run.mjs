@@ -41,6 +41,8 @@ function installCodeServer() {
 }
 
 async function main({ tally, signal, onCleanup, onFinally }) {
+  // Screenshots and logs of an earlier run would read as this run's.
+  rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   if (!args.has('--no-build')) buildProject(root, log);
   const suite = await buildSuite();
