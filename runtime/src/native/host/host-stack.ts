@@ -41,9 +41,9 @@ export class HostStack implements Stack {
     return this.world.now();
   }
 
-  async socket(af: number, type: number, protocol: number): Promise<Reply<number>> {
+  async socket(af: number, type: number, protocol: number, group: number, flags: number): Promise<Reply<number>> {
     await this.world.settle();
-    return socketOp(this.world, af, type, protocol);
+    return socketOp(this.world, af, type, protocol, group, flags);
   }
   async bind(s: number, name: InBuf): Promise<Reply<void>> {
     await this.world.settle();

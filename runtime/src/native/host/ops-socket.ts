@@ -10,6 +10,7 @@ import { nodeHost, outCapacity, readName } from './args';
 import type { HostSocket } from './host-socket';
 import { describeHostSocket, newHostSocket } from './host-socket';
 import type { HostWorld } from './host-world';
+import { NOT_EXPRESSIBLE } from './host-world';
 import { addressInfo, bindUdp, probeBind, release, sockAddrFrom, udpBound, watchTcp } from './node-io';
 
 /** A host error as a Fail, or a Stop when the table has no Winsock twin for it. */
@@ -20,7 +21,8 @@ export function osFail<T>(w: HostWorld, e: unknown, what: string): Reply<T> {
   return w.stop(`the host answered ${what} with an error that has no Winsock twin: ${text}`);
 }
 
-export function socketOp(w: HostWorld, af: number, type: number, protocol: number): Reply<number> {
+export function socketOp(w: HostWorld, af: number, type: number, protocol: number, group: number, flags: number): Reply<number> {
+  if (group !== 0) return w.stop(`${NOT_EXPRESSIBLE}: socket group ${group} (Node has no socket groups)`);
   if (af !== AF_INET && af !== AF_INET6) return w.fail('WSAEAFNOSUPPORT', `address family ${af}: the host stack has IPv4 (2) and IPv6 (23)`);
   if (type !== SOCK_STREAM && type !== SOCK_DGRAM) return w.fail('WSAESOCKTNOSUPPORT', `socket type ${type}: Node's net and dgram give stream and datagram sockets only`);
   const want = type === SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP;
@@ -28,7 +30,9 @@ export function socketOp(w: HostWorld, af: number, type: number, protocol: numbe
   const s = newHostSocket(af, type === SOCK_STREAM ? 'stream' : 'dgram', protocol === 0 ? want : protocol);
   s.handle = w.allocHandle();
   w.sockets.set(s.handle, s);
-  return w.ok(s.handle, `${s.type} socket ${s.handle} created on the host stack`);
+  // dwFlags: WSA_FLAG_OVERLAPPED and the like only matter to overlapped I/O, which runs to completion here.
+  const note = flags !== 0 ? ` (dwFlags 0x${flags.toString(16)} has no effect on the host stack)` : '';
+  return w.ok(s.handle, `${s.type} socket ${s.handle} created on the host stack${note}`);
 }
 
 function overlaps(a: SockAddr, b: SockAddr): boolean {

@@ -16,7 +16,7 @@ import type { SnippetRunner } from '../../runner';
 import type { Profile, SnippetResult } from '../../types';
 import type { NetPolicy } from '../net-policy';
 import { LOOPBACK_ONLY } from '../net-policy';
-import { INCLUDES, harnessHead, harnessMain } from './harness';
+import { INCLUDES, RECORD_PREFIX, harnessHead, harnessMain } from './harness';
 import { parseHarnessOutput } from './parse-output';
 import { rewriteCalls } from './rewrite';
 import type { Toolchain } from './toolchain';
@@ -35,17 +35,37 @@ export interface WinsockRunnerOptions {
 
 export const DEFAULT_WINSOCK_LIMIT_MS = 10_000;
 const COMPILE_LIMIT_MS = 60_000;
+/** The harness's first record: the program runs. */
+const STARTED = `${RECORD_PREFIX}{"t":"env"`;
 /** The name the user's code has inside the generated program, for compiler messages. */
 const SOURCE_NAME = 'snippet.c';
 
 interface Exit {
   code: number | null;
   timedOut: boolean;
+  /** Killed before the program started (Wine did not get it running in time). */
+  notStarted: boolean;
   stderr: string;
 }
 
-/** Runs a program with a wall-clock limit; its standard output goes to `outFile` (see below). */
-function runWithLimit(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; limitMs: number; outFile?: string }): Promise<Exit> {
+/** How long Wine may take to start the program (a cold Wine server on a busy machine takes seconds). */
+const STARTUP_LIMIT_MS = 30_000;
+
+interface LimitOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  limitMs: number;
+  /** Standard output goes here; the limit starts when `startedWhen` appears in it. */
+  outFile?: string;
+  startedWhen?: string;
+}
+
+/**
+ * Runs a program with a wall-clock limit, killed when it passes. With `startedWhen`, the limit
+ * counts from the moment the program printed that text (Wine's own start-up is not the snippet's
+ * time), and start-up has a limit of its own.
+ */
+function runWithLimit(command: string, args: string[], options: LimitOptions): Promise<Exit> {
   return new Promise((resolve) => {
     // Standard output goes to a file, not a pipe: Wine's server and services inherit the program's
     // handles and would hold a pipe open for seconds after the program has ended.
@@ -57,19 +77,41 @@ function runWithLimit(command: string, args: string[], options: { cwd: string; e
       if (stderr.length < 20_000) stderr += d.toString();
     });
     let timedOut = false;
-    const timer = setTimeout(() => {
+    let started = options.startedWhen === undefined;
+    const kill = (): void => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, options.limitMs);
+    };
+    let timer = setTimeout(kill, started ? options.limitMs : STARTUP_LIMIT_MS);
+    const poll = started
+      ? undefined
+      : setInterval(() => {
+          if (startedIn(options.outFile as string, options.startedWhen as string)) {
+            started = true;
+            clearInterval(poll);
+            clearTimeout(timer);
+            timer = setTimeout(kill, options.limitMs);
+          }
+        }, 50);
+    const done = (code: number | null): void => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      resolve({ code, timedOut, notStarted: timedOut && !started, stderr });
+    };
     child.on('error', (e) => {
-      clearTimeout(timer);
-      resolve({ code: null, timedOut: false, stderr: e.message });
+      stderr += e.message;
+      done(null);
     });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut, stderr });
-    });
+    child.on('exit', (code) => done(code));
   });
+}
+
+function startedIn(file: string, marker: string): boolean {
+  try {
+    return readFileSync(file, 'utf8').includes(marker);
+  } catch {
+    return false;
+  }
 }
 
 export class WinsockRunner implements SnippetRunner {
@@ -110,7 +152,8 @@ export class WinsockRunner implements SnippetRunner {
       await prepareWine(tc);
       const outFile = join(dir, 'out.txt');
       const [command, args] = tc.wine ? [tc.wine, [exe, snippet.functionName]] : [exe, [snippet.functionName]];
-      const exit = await runWithLimit(command, args, { cwd: dir, env: tc.env, limitMs: this.limitMs, outFile });
+      const exit = await runWithLimit(command, args, { cwd: dir, env: tc.env, limitMs: this.limitMs, outFile, startedWhen: STARTED });
+      if (exit.notStarted) return result({ error: `${tc.wine ? 'Wine' : 'Windows'} did not start the program within ${STARTUP_LIMIT_MS} ms` });
       const parsed = parseHarnessOutput(readFileSync(outFile, 'utf8'), { ...exit, limitMs: this.limitMs }, this.policy);
       return result({ calls: parsed.calls, events: parsed.events, output: parsed.output, error: parsed.error });
     } finally {
