@@ -22,6 +22,8 @@ export function optionalEvidence(name, texts) {
   // "Optional pointer to a set of sockets..." / "An optional pointer to the address of the target socket".
   const first = sentences(texts[0] ?? '')[0];
   if (first !== undefined && /^(?:An? )?optional\b/i.test(first)) return first;
+  // "Pointer to the size of the lpFrom buffer, in bytes, required only if lpFrom is specified."
+  if (first !== undefined && /\brequired only if\b/i.test(first)) return first;
   for (const text of texts) {
     for (const s of sentences(text)) {
       if (!/\bnull\b/i.test(s) || !word.test(s)) continue;

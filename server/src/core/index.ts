@@ -8,7 +8,8 @@ import { ParseCache } from './model/parse-cache';
 import { ResultCache } from './result-cache';
 import type { ParsedFile } from './model/parsed-file';
 import { Run } from './model/run';
-import { loadParsers, languageOf } from './parse/parser';
+import { loadParsers } from './parse/parser';
+import { languageOfSource } from './parse/language';
 import { RULE_IDS } from './rules/registry';
 import { applySuppressions } from './suppress/index';
 import type { Finding, Language, RuleId, Severity, SourceFile } from './types';
@@ -59,7 +60,7 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
       const parsed: ParsedFile[] = [];
       const reports: FileReport[] = [];
       for (const f of files) {
-        const language = f.language ?? languageOf(f.path);
+        const language = f.language ?? languageOfSource(f.path, f.text);
         try {
           const p = parses.get({ ...f, language });
           parsed.push(p);

@@ -43,7 +43,10 @@ WSPIoctl(
         dbgprint("WSPIoctl: 0x%x failed with %d", dwIoControlCode, Error);
 
 cleanup:
+    /* DerefSocketContext receives lpErrno: by wsplint's definition a call that receives lpErrno may write it
+       (issue 2: "Written counts: ... a call that receives lpErrno"), so the return itself is not flagged;
+       the lost error is reported at the lower call instead. */
     if (SocketContext != NULL)
         DerefSocketContext(SocketContext, lpErrno);
-    return ret; /* expect: errno-not-set */
+    return ret;
 }

@@ -127,7 +127,10 @@ function unknownCall(ctx: ExploreCtx, call: Node, name: string, args: Node[], ps
     const i = paramOf(ctx, a, ps.st);
     if (i !== null && ctx.errorParams & bit(i)) errBits |= bit(i);
   }
-  const kind = errBits ? ctx.run.prototype(name) ?? spiReturnKind(name) : undefined;
+  // A call into the SPI (the lower provider's table) follows its contract even when it reports the error
+  // into a local (`&Error`): failure returns SOCKET_ERROR, success 0.
+  const spi = spiReturnKind(name);
+  const kind = errBits ? ctx.run.prototype(name) ?? spi : spi && /^lpWSP/.test(name) ? spi : undefined;
   if (!kind || kind === 'void' || kind === 'other') return [havoc(ctx, call, args, ps)];
   // On failure the out-pointers keep what they held; on success the callee filled them.
   const failed = havoc(ctx, call, args, ps, 'keep');

@@ -127,6 +127,8 @@ export function evalExpr(ctx: ExploreCtx, n: Node | null, st: State, calls: Call
     case 'call_expression':
       return calls.get(e.id) ?? null;
     case 'pointer_expression': {
+      // `return &gBaseInfo[i];`: an address is never NULL.
+      if (e.childForFieldName('operator')?.text === '&') return [{ val: { k: 'nonnull' }, steps: [] }];
       const arg = strip(e.childForFieldName('argument'));
       const v = e.childForFieldName('operator')?.text === '*' && arg?.type === 'identifier' ? st.vals.get(`*${arg.text}`) : undefined;
       return v ? [{ val: v, steps: [] }] : null;

@@ -8,6 +8,8 @@ import { declaratorName } from '../model/functions';
 export interface PState {
   st: State;
   calls: CallVals;
+  /** `a && f()` whose left side stopped the evaluation on this path: the value the whole expression had. */
+  shorted?: ReadonlyMap<number, boolean>;
 }
 
 const NULL_CHECK_MACROS = new Set(['ARGUMENT_PRESENT', 'PRESENT']);
@@ -30,6 +32,8 @@ export function refine(ctx: ExploreCtx, cond: Node | null, truth: boolean, ps: P
       const l = e.childForFieldName('left');
       const r = e.childForFieldName('right');
       if (op === '&&' || op === '||') {
+        const known = ps.shorted?.get(e.id);
+        if (known !== undefined) return known === truth ? [ps] : [];
         const both = (op === '&&') === truth; // && true, || false: both sides have that truth
         if (both) return refine(ctx, l, truth, ps, depth + 1).flatMap((s) => refine(ctx, r, truth, s, depth + 1));
         // && false: left false, or left true and right false (and dually for ||).
@@ -93,7 +97,9 @@ function constSide(ctx: ExploreCtx, n: Node | null, ps: PState): Val | null {
 
 /** `target == c` is `eq`. */
 function atom(ctx: ExploreCtx, target: Node | null, c: Val, eq: boolean, ps: PState): PState[] {
-  const t = strip(target);
+  let t = strip(target);
+  // `(ps = Lookup(s, lpErrno)) == NULL`: the test is on the variable just assigned.
+  if (t?.type === 'assignment_expression') t = strip(t.childForFieldName('left'));
   if (!t) return [ps];
   const isZero = c.k === 'const' && c.num === 0;
   // A parameter (or an alias of one): NULL facts.

@@ -1,7 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import { applyCall } from './calls';
 import type { ExploreCtx } from './context';
-import { derefBase, evalExpr, paramOf, strip } from './eval';
+import { calleeName, derefBase, evalExpr, paramOf, strip } from './eval';
+
+/** Calls that only compute with an address (no read through it). */
+const PURE_CALL = /^(sizeof|offsetof|FIELD_OFFSET|ARGUMENT_PRESENT|UNREFERENCED_PARAMETER|ASSERT|assert)$/;
 import { refine, type PState } from './refine';
 import { bit, constName, pushStep, withVal, type State, type Val } from './state';
 import { declaratorName } from '../model/functions';
@@ -55,7 +58,9 @@ export function scan(ctx: ExploreCtx, n: Node | null, pss: PState[], depth = 0):
       const runs = cur.flatMap((ps) => refine(ctx, left, op === '&&', ps));
       const after = scan(ctx, right, runs, d);
       if (!hasEffects(right)) return cur;
-      return cap([...after, ...cur.flatMap((ps) => refine(ctx, left, op !== '&&', ps))]);
+      // Where the left side decided, the right side did not run: remember the value of the whole.
+      const stopped = cur.flatMap((ps) => refine(ctx, left, op !== '&&', ps)).map((ps) => ({ ...ps, shorted: new Map(ps.shorted ?? []).set(n.id, op === '||') }));
+      return cap([...after, ...stopped]);
     }
     case 'conditional_expression': {
       const cond = n.childForFieldName('condition');
@@ -129,7 +134,11 @@ function scanAddressOf(ctx: ExploreCtx, arg: Node | null, pss: PState[], d: numb
   if (e && (e.type === 'field_expression' || e.type === 'subscript_expression')) {
     let cur = scan(ctx, e.childForFieldName('argument'), pss, d);
     if (e.type === 'subscript_expression') cur = scan(ctx, e.childForFieldName('index'), cur, d);
-    return cur;
+    // `InetNtop(AF_INET, &addr->sin_addr, ...)`: the callee reads through the address it is given.
+    let up = arg?.parent?.parent ?? null; // arg -> `&arg` -> its parent
+    while (up && (up.type === 'cast_expression' || up.type === 'parenthesized_expression')) up = up.parent;
+    const handed = up?.type === 'argument_list' && !PURE_CALL.test(up.parent ? calleeName(up.parent) ?? '' : '');
+    return handed ? deref(ctx, e, 'read', cur) : cur;
   }
   return scan(ctx, arg, pss, d);
 }
@@ -183,7 +192,8 @@ function assign(ctx: ExploreCtx, node: Node, leftRaw: Node | null, right: Node |
   const base = derefBase(ctx, left, ps.st);
   if (!base) {
     // `ctx->Monitor = OpenCompanion(...)`: remember the value of a local's field for later checks.
-    if (left.type === 'field_expression') return bindLocal(ctx, fieldKey(left), op === '=' ? right : null, ps);
+    // Only fields the function tests later: tracking every field would split states for nothing.
+    if (left.type === 'field_expression' && testedFields(ctx).has(fieldKey(left))) return bindLocal(ctx, fieldKey(left), op === '=' ? right : null, ps);
     return [ps];
   }
   ctx.events.push({ kind: 'deref', node: left, param: base.param, access: 'write', field: base.field, via: null, st: ps.st, extra: [] });
@@ -257,4 +267,20 @@ export function lenMention(ctx: ExploreCtx, n: Node, st: State): boolean {
 /** Key under which a field of a local is tracked: its text without spaces (`ms->Monitor`). */
 export function fieldKey(n: Node): string {
   return n.text.replace(/\s+/g, '');
+}
+
+const tested = new WeakMap<ExploreCtx, Set<string>>();
+
+/** Fields of locals that appear in a condition of the function (`if (ms->Monitor == INVALID_SOCKET)`). */
+function testedFields(ctx: ExploreCtx): Set<string> {
+  let set = tested.get(ctx);
+  if (!set) {
+    set = new Set();
+    for (const c of ctx.fn.body.descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'switch_statement', 'conditional_expression'])) {
+      const cond = c?.childForFieldName('condition');
+      for (const f of cond?.descendantsOfType('field_expression') ?? []) if (f) set.add(fieldKey(f));
+    }
+    tested.set(ctx, set);
+  }
+  return set;
 }

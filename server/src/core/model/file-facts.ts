@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { ReturnKind } from '../flow/context';
+import { calleeName } from '../flow/eval';
 import { collectFunctions, declaratorName, findFunctionDeclarator, type FunctionInfo } from './functions';
 import type { ParsedFile } from './parsed-file';
 import { collectProcInstalls, type ProcInstall } from './proc-tables';
@@ -17,6 +18,8 @@ export interface FileFacts {
   globalDecls: Array<{ name: string; value: string | null }>;
   /** Assignments to identifiers that are not locals or parameters of the enclosing function. */
   outerAssigns: Array<{ name: string; value: string | null }>;
+  /** Names of the functions this file calls (`lpWPUCreateSocketHandle` for `Upcalls.lpWPUCreateSocketHandle(...)`). */
+  calledNames: Set<string>;
 }
 
 const memo = new WeakMap<ParsedFile, FileFacts>();
@@ -64,7 +67,12 @@ function extract(f: ParsedFile): FileFacts {
     }
     outerAssigns.push({ name: left.text, value: a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null });
   }
-  return { functions: collectFunctions(f), installs: collectProcInstalls(f), prototypes, globalDecls, outerAssigns };
+  const calledNames = new Set<string>();
+  for (const call of root.descendantsOfType('call_expression')) {
+    const name = call ? calleeName(call) : null;
+    if (name) calledNames.add(name);
+  }
+  return { functions: collectFunctions(f), installs: collectProcInstalls(f), prototypes, globalDecls, outerAssigns, calledNames };
 }
 
 function enclosingFunction(n: Node): Node | null {

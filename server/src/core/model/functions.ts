@@ -10,6 +10,8 @@ export interface ParamInfo {
   /** Facts kept from blanked SAL annotations (`_Out_` on lpErrno). */
   facts: SalFact[];
   isPointer: boolean;
+  /** C++ default argument, as written (`int code = WSAECONNRESET`). */
+  defaultValue?: string;
 }
 
 /** A function definition of the run (free function, member, or lambda-free template). */
@@ -70,7 +72,8 @@ function paramsOf(fdecl: Node, file: ParsedFile): ParamInfo[] {
     const declText = p.childForFieldName('declarator')?.text ?? '';
     const typeText = p.childForFieldName('type')?.text ?? '';
     const isPointer = declText.includes('*') || declText.includes('[') || /^(LP|P)[A-Z]/.test(typeText) || typeText.endsWith('*');
-    return { index, name: nameNode?.text ?? '', node: p, facts, isPointer };
+    const defaultValue = p.type === 'optional_parameter_declaration' ? p.childForFieldName('default_value')?.text : undefined;
+    return { index, name: nameNode?.text ?? '', node: p, facts, isPointer, defaultValue };
   });
 }
 

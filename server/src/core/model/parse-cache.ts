@@ -1,5 +1,5 @@
 import type { Parsers } from '../parse/parser';
-import { languageOf } from '../parse/parser';
+import { languageOfSource } from '../parse/language';
 import type { SourceFile } from '../types';
 import { parseSource, type ParsedFile } from './parsed-file';
 
@@ -19,7 +19,7 @@ export class ParseCache {
   ) {}
 
   get(f: SourceFile): ParsedFile {
-    const language = f.language ?? languageOf(f.path);
+    const language = f.language ?? languageOfSource(f.path, f.text);
     const old = this.entries.get(f.path);
     if (old && old.text === f.text && old.language === language) {
       this.entries.delete(f.path);

@@ -1,7 +1,8 @@
 import { Edit, type Node, type Tree } from 'web-tree-sitter';
 import { blankMacros, type BlankedMacro } from '../parse/blank';
 import { LineIndex } from '../parse/lines';
-import { languageOf, type Parsers } from '../parse/parser';
+import { languageOfSource } from '../parse/language';
+import type { Parsers } from '../parse/parser';
 import type { Language, SourceFile } from '../types';
 
 /** A file of the run: its original text, the blanked text that was parsed, its tree and its macros. */
@@ -26,7 +27,7 @@ export interface ParsedFile {
  * the changed range is found by comparing the two blanked texts, and only that part is parsed again.
  */
 export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readonly string[], previous?: ParsedFile): ParsedFile {
-  const language = f.language ?? languageOf(f.path);
+  const language = f.language ?? languageOfSource(f.path, f.text);
   const blank = blankMacros(f.text, extraMacros);
   const tree = previous && previous.language === language ? reparse(parsers, previous, blank.text, language) : parsers.parse(blank.text, language);
   const defines = new Map<string, string>();

@@ -58,10 +58,14 @@ export function collectProcInstalls(file: ParsedFile): ProcInstall[] {
 function installedName(n: Node | null): string | null {
   let cur = n;
   for (let guard = 0; cur && guard < 10; guard++) {
-    if (cur.type === 'identifier') return cur.text;
+    if (cur.type === 'identifier') return cur.text === 'NULL' ? null : cur.text;
     if (cur.type === 'qualified_identifier') return cur.text.split('::').pop() ?? null;
     if (cur.type === 'pointer_expression' || cur.type === 'parenthesized_expression') cur = cur.namedChildren[cur.namedChildren.length - 1] ?? null;
     else if (cur.type === 'cast_expression') cur = cur.childForFieldName('value');
+    // `reinterpret_cast<LPWSPSEND>(&SendImpl)`
+    else if (cur.type === 'call_expression' && /_cast$/.test(cur.childForFieldName('function')?.childForFieldName('name')?.text ?? '')) cur = cur.childForFieldName('arguments')?.namedChildren[0] ?? null;
+    // `(LPWSPSEND)&SendImpl` in C++, which tree-sitter reads as a bitwise and.
+    else if (cur.type === 'binary_expression' && cur.childForFieldName('operator')?.text === '&' && cur.childForFieldName('left')?.type === 'parenthesized_expression') cur = cur.childForFieldName('right');
     else return null;
   }
   return null;

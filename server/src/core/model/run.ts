@@ -50,17 +50,12 @@ export class Run implements RunContext {
     return this.prototypes.get(name);
   }
 
-  private readonly mentionCache = new Map<string, boolean>();
-
-  /** Some file of the run uses this identifier (a whole-word search of the source text). */
-  mentions(word: string): boolean {
-    let m = this.mentionCache.get(word);
-    if (m === undefined) {
-      const re = new RegExp(`\\b${word}\\b`);
-      m = this.files.some((f) => re.test(f.text));
-      this.mentionCache.set(word, m);
-    }
-    return m;
+  /** Some file of the run calls this function (directly, or through a table member named like it, `lpX`). */
+  calls(name: string): boolean {
+    return this.files.some((f) => {
+      const names = factsOf(f).calledNames;
+      return names.has(name) || names.has(`lp${name}`);
+    });
   }
 
   /** Everything outside function bodies that analysis results depend on, as text (for cache keys). */
@@ -71,7 +66,7 @@ export class Run implements RunContext {
     for (const [k, v] of this.globals) parts.push(`g ${k}=${v === null ? '?' : v.map((c) => `${c.name ?? ''}:${c.num ?? ''}`).join('|')}`);
     for (const [k, v] of this.prototypes) parts.push(`p ${k}=${v}`);
     for (const i of this.installs) parts.push(`i ${i.table}.${i.entry}=${i.functionName}`);
-    parts.push(`ifs ${this.mentions('WPUCreateSocketHandle')}`);
+    parts.push(`ifs ${this.calls('WPUCreateSocketHandle')}`);
     return parts.sort().join('\n');
   }
 
@@ -92,9 +87,12 @@ export class Run implements RunContext {
   }
 
   summaryFor(call: Node, name: string, argCount: number, caller: FunctionInfo, constArgs: ReadonlyArray<Val | null> = []): HelperSummary | null {
-    const candidates = (this.byName.get(name) ?? []).filter((f) => f.params.length === argCount && f.key !== caller.key);
+    // C++ default arguments make up for missing ones.
+    const fits = (f: FunctionInfo) => f.params.length === argCount || (f.params.length > argCount && f.params.slice(argCount).every((p) => p.defaultValue !== undefined));
+    const candidates = (this.byName.get(name) ?? []).filter((f) => fits(f) && f.key !== caller.key);
     if (candidates.length === 0) return null;
     const fn = candidates.find((f) => f.file === caller.file) ?? candidates[0];
+    if (fn.params.length > argCount) constArgs = [...constArgs, ...fn.params.slice(argCount).map((p) => this.constantOf(p.defaultValue ?? ''))];
     // Specialize on constant scalar arguments, a few per helper; beyond that the general summary serves.
     const consts = constArgs.map((v, j) => (v && !fn.params[j]?.isPointer ? valKey(v) : '')).join(',');
     const specialized = consts.replace(/,/g, '') !== '' && (this.specializations.get(fn.key) ?? 0) < MAX_SPECIALIZATIONS;
@@ -127,6 +125,15 @@ export class Run implements RunContext {
       return;
     }
     this.globals.set(name, [...(prev ?? []), c]);
+  }
+
+  /** A default argument's value, when it is a constant. */
+  private constantOf(text: string): Val | null {
+    const t = text.trim();
+    const num = parseNumber(t);
+    if (num !== undefined) return { k: 'const', num };
+    const c = /^[A-Za-z_]\w*$/.test(t) ? knownConstant(t) ?? this.defineConst(t) : undefined;
+    return c ? { k: 'const', ...c } : null;
   }
 
   private defineConst(name: string): ConstValue | undefined {

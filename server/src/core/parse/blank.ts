@@ -16,6 +16,9 @@ export interface BlankResult {
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;
 
+/** Macros that take a type argument, which tree-sitter cannot parse as an expression when written `struct X`. */
+const TYPE_ARG_MACROS = new Set(['FIELD_OFFSET', 'offsetof', 'CONTAINING_RECORD', 'RTL_FIELD_SIZE', 'FIELD_SIZE', 'RTL_SIZEOF_THROUGH_FIELD', 'TYPE_ALIGNMENT']);
+
 /**
  * Blanks known annotation macros, length-preserving, outside comments, strings and preprocessor
  * lines (a `#define IN` must stay what it is). Line breaks inside blanked text are kept so that
@@ -72,6 +75,16 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
       while (b >= 0 && (src[b] === ' ' || src[b] === '\t')) b--;
       // A member name (`x.IN`, `p -> FAR`) is not the macro.
       const isMember = src[b] === '.' || (src[b] === '>' && src[b - 1] === '-');
+      if (!isMember && TYPE_ARG_MACROS.has(word)) {
+        // `FIELD_OFFSET(struct sockaddr, sa_data)`: a type as a macro argument; blank its `struct` keyword.
+        const close = balancedArgsEnd(src, end);
+        if (close > 0) {
+          const inner = src.slice(end, close);
+          for (const m of inner.matchAll(/\b(struct|union|enum)\b/g)) blank(out, end + m.index!, end + m.index! + m[1].length);
+          i = close;
+          continue;
+        }
+      }
       if (!isMember && plain.has(word)) {
         // `_Success_(return == 0)`: a SAL name used with arguments loses them too.
         if (word.startsWith('_')) {

@@ -18,8 +18,10 @@ export const calleeLenNotSet: Rule = {
     const b = bit(callee);
     const name = paramName(c, callee);
     for (const e of c.events) {
-      if (e.kind !== 'return' || !e.cands || e.cands.length === 0) continue;
-      if (!e.cands.every((x) => conv.isSuccess(x.val))) continue;
+      if (e.kind !== 'return' || e.node.type !== 'return_statement') continue;
+      // A handle-returning function (WSPJoinLeaf) succeeds with whatever handle it returns.
+      const success = e.cands ? e.cands.length > 0 && e.cands.every((x) => conv.isSuccess(x.val)) : conv.failureName === 'INVALID_SOCKET';
+      if (!success) continue;
       if (e.st.lenWritten & b || e.st.isnull & b) continue;
       if (!once.first(String(e.node.id))) continue;
       out.push({

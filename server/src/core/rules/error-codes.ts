@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { FlowEvent } from '../flow/events';
 import { type Cand } from '../flow/state';
 import { POSIX_ERRNO } from '../model/constants';
 import { errorCode, isDocumentedFor } from '../spec/contracts';
@@ -11,8 +12,19 @@ import { strip } from '../flow/eval';
  * still outside the contract, reported at a lower severity with that explanation.
  */
 const TOLERATED: Record<string, string> = {
-  WSAEHOSTUNREACH: 'ws2_32 and applications handle it from providers, but the WSPConnect page does not list it (WSAENETUNREACH is the documented code)',
+  WSAEHOSTUNREACH: 'ws2_32 and applications handle it from providers, but the page does not list it (WSAENETUNREACH is the documented code)',
+  // The error-codes page names it as what a provider's failed WSPStartup gives the application.
+  WSAEPROVIDERFAILEDINIT: 'it is the code the error-codes page gives for a provider that failed to initialize, but the WSPStartup page does not list it',
 };
+
+/**
+ * WSPGetOverlappedResult: lpErrno gets "the error code ... either of WSPGetOverlappedResult or of the associated
+ * overlapped operation", so the codes of the overlapped operations count as documented too.
+ */
+const OVERLAPPED_OPERATIONS = ['WSPSend', 'WSPSendTo', 'WSPRecv', 'WSPRecvFrom', 'WSPIoctl'];
+function operationCode(fn: string, code: string): boolean {
+  return fn === 'WSPGetOverlappedResult' && (code === 'WSA_OPERATION_ABORTED' || OVERLAPPED_OPERATIONS.some((op) => isDocumentedFor(op, code)));
+}
 
 type Verdict = { rule: 'undocumented-error' | 'non-wsa-error'; code: string; why: string; replacement: string | null; tolerated: boolean } | null;
 
@@ -23,7 +35,7 @@ export function judgeCode(fn: string, cand: Cand): Verdict {
   if (v.num === 0 && (!name || ['NO_ERROR', 'ERROR_SUCCESS', 'STATUS_SUCCESS', 'NULL', 'FALSE', 'S_OK'].includes(name) || /^\d/.test(name))) return null;
   if (name && /^WSA/.test(name)) {
     if (!errorCode(name)) return { rule: 'non-wsa-error', code: name, why: `${name} is not a Windows Sockets error code`, replacement: null, tolerated: false };
-    if (isDocumentedFor(fn, name)) return null;
+    if (isDocumentedFor(fn, name) || operationCode(fn, name)) return null;
     const tolerated = name in TOLERATED;
     return {
       rule: 'undocumented-error',
@@ -53,28 +65,37 @@ function codeRule(id: 'undocumented-error' | 'non-wsa-error'): Rule {
   return {
     id,
     check(c: ImplCheck): RawFinding[] {
-      const out: RawFinding[] = [];
-      const once = new Once();
       const errno = c.errno;
       if (errno === null) return id === 'undocumented-error' ? returnedCodes(c) : [];
       const pname = paramName(c, errno);
+      // All the codes a statement can store (a helper may store several), reported once on that statement.
+      const byNode = new Map<number, { e: Extract<FlowEvent, { kind: 'store' }>; bad: Array<{ cand: Cand; v: NonNullable<Verdict> }> }>();
       for (const e of c.events) {
         if (e.kind !== 'store' || e.param !== errno || e.field !== null || !e.cands) continue;
-        const bad = e.cands.map((x) => ({ cand: x, v: judgeCode(c.contract.name, x) })).filter((x) => x.v?.rule === id);
-        if (bad.length === 0 || !once.first(`${e.node.id}`)) continue;
+        const bad = e.cands.map((x) => ({ cand: x, v: judgeCode(c.contract.name, x) })).filter((x): x is { cand: Cand; v: NonNullable<Verdict> } => x.v?.rule === id);
+        if (bad.length === 0) continue;
+        const seen = byNode.get(e.node.id);
+        if (seen) seen.bad.push(...bad.filter((b) => !seen.bad.some((x) => x.v.code === b.v.code)));
+        else byNode.set(e.node.id, { e, bad });
+      }
+      const out: RawFinding[] = [];
+      for (const { e, bad } of byNode.values()) {
         const first = bad[0];
-        const codes = [...new Set(bad.map((b) => b.v!.code))];
+        const codes = [...new Set(bad.map((b) => b.v.code))];
         const source = e.via ? ` (through ${e.via})` : first.cand.steps.length ? ` (returned by a helper)` : '';
         const steps = pathTo(c, e, [...e.extra, ...first.cand.steps], e.node.startIndex, `*${pname} receives ${codes.join(' or ')}`);
         const literal = !e.via && first.cand.steps.length === 0 ? rhsOf(e.node) : null;
+        // A replacement is only offered for a code written here, not for one a translation table produced.
+        const hint = literal && first.v.replacement ? `; use ${first.v.replacement}` : '';
+        const why = codes.length > 1 ? `${codes.length > 2 ? 'none of these is' : 'neither is'} ${id === 'undocumented-error' ? `documented for ${c.contract.name}` : 'a Windows Sockets error code'}` : first.v.why;
         out.push({
           rule: id,
           start: e.node.startIndex,
           end: e.node.endIndex,
-          severity: bad.every((b) => b.v!.tolerated) ? 'info' : undefined,
-          message: `*${pname} is set to ${codes.join(', ')}${source}: ${first.v!.why}` + (first.v!.replacement ? `; use ${first.v!.replacement}` : ''),
+          severity: bad.every((b) => b.v.tolerated) ? 'info' : undefined,
+          message: `*${pname} is set to ${codes.join(', ')}${source}: ${why}${hint}`,
           steps,
-          fix: literal ? { kind: 'replace-code', startOffset: literal.startIndex, endOffset: literal.endIndex, replacement: first.v!.replacement } : undefined,
+          fix: literal ? { kind: 'replace-code', startOffset: literal.startIndex, endOffset: literal.endIndex, replacement: first.v.replacement } : undefined,
         });
       }
       return out;

@@ -76,7 +76,7 @@ function leakingReturns(cfg: Cfg, from: number, handle: string) {
       // Closed, or handed to other code (a context that owns it now): no longer ours to leak here.
       const calls = n.ast.descendantsOfType('call_expression');
       if (calls.some((k) => k && (CLOSE.has(calleeName(k) ?? '') || [...(k.childForFieldName('arguments')?.namedChildren ?? [])].some((a) => mentions(a))))) continue;
-      if (n.ast.descendantsOfType('assignment_expression').some((a) => a && mentions(a.childForFieldName('right')))) continue;
+      // Storing it in a context is not a hand-off: the failure path usually frees that context, handle and all.
     }
     for (const e of n.succ) {
       // `if (h == INVALID_SOCKET)`: the true branch has no handle to leak.

@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { argsOf, strip } from '../flow/eval';
 import { contractByProcEntry } from '../spec/contracts';
+import { bit } from '../flow/state';
+import { conventionOf } from './convention';
 import { Once, paramName, type ImplCheck, type RawFinding, type Rule } from './rule';
 
 /** Calls through a proc table to the lower provider: `Ctx->NextProcTable.lpWSPConnect(...)`. */
@@ -26,7 +28,7 @@ export const lowerSocketHandle: Rule = {
   id: 'lower-socket-handle',
   check(c: ImplCheck): RawFinding[] {
     const sock = c.contract.params.findIndex((p) => p.name === 's' && /SOCKET/.test(p.type));
-    if (sock < 0 || !c.run.mentions('WPUCreateSocketHandle')) return [];
+    if (sock < 0 || !c.run.calls('WPUCreateSocketHandle')) return [];
     const name = paramName(c, sock);
     const lower = lowerCalls(c.fn.body);
     const lowerIds = new Set(lower.map((l) => l.call.id));
@@ -67,7 +69,9 @@ export const lowerErrnoNotPropagated: Rule = {
       const arg = strip(l.args[at] ?? null);
       if (!arg || arg.type !== 'pointer_expression' || arg.childForFieldName('operator')?.text !== '&') continue;
       const local = strip(arg.childForFieldName('argument'));
-      if (local?.type !== 'identifier' || copiedBack(c.fn.body, errno, local.text)) continue;
+      if (local?.type !== 'identifier') continue;
+      // Copied back somewhere; but is it on every path where the lower call failed?
+      if (copiedBack(c.fn.body, errno, local.text) && !failsUncopied(c, l.call)) continue;
       if (!once.first(`${l.call.id}`)) continue;
       out.push({
         rule: 'lower-errno-not-propagated',
@@ -86,5 +90,17 @@ function copiedBack(body: Node, errno: string, local: string): boolean {
     const left = strip(a?.childForFieldName('left') ?? null);
     const right = a?.childForFieldName('right');
     return !!left && left.type === 'pointer_expression' && strip(left.childForFieldName('argument'))?.text === errno && !!right && new RegExp(`\\b${local}\\b`).test(right.text);
+  });
+}
+
+/** A failure return reached after this lower call failed, with *lpErrno still unwritten on that path. */
+function failsUncopied(c: ImplCheck, call: Node): boolean {
+  const errno = c.errno;
+  if (errno === null) return false;
+  const conv = conventionOf(c.contract);
+  return c.events.some((e) => {
+    if (e.kind !== 'return' || !e.cands?.some((x) => conv.isFailure(x.val)) || e.st.written & bit(errno)) return false;
+    for (let s = e.st.steps; s; s = s.prev) if (s.step.offset === call.startIndex && / fails /.test(s.step.message)) return true;
+    return false;
   });
 }

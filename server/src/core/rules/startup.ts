@@ -45,8 +45,9 @@ function filledEntries(c: ImplCheck, fn: FunctionInfo, table: string, depth: num
   for (const a of fn.body.descendantsOfType('assignment_expression')) {
     const left = strip(a?.childForFieldName('left') ?? null);
     if (!a || !left) continue;
-    // Any field store through the table counts, whatever is stored (NULL stores are filled too: explicit).
-    if (left.type === 'field_expression' && tableRe.test((left.childForFieldName('argument')?.text ?? '').replace(/\s+/g, ''))) filled.add(left.childForFieldName('field')?.text ?? '');
+    // A NULL entry is not filled: "WSAEINVALIDPROCTABLE: The procedure call table is invalid" (a NULL pointer in it).
+    const isNull = /^\(?\s*(NULL|0|nullptr)\s*\)?$/.test(a.childForFieldName('right')?.text ?? '');
+    if (left.type === 'field_expression' && !isNull && tableRe.test((left.childForFieldName('argument')?.text ?? '').replace(/\s+/g, ''))) filled.add(left.childForFieldName('field')?.text ?? '');
     // `*lpProcTable = gProcTable;`
     if (left.type === 'pointer_expression' && strip(left.childForFieldName('argument'))?.text === table) {
       for (const e of globalTableEntries(c, a.childForFieldName('right'))) filled.add(e);
@@ -73,18 +74,15 @@ function filledEntries(c: ImplCheck, fn: FunctionInfo, table: string, depth: num
   return filled;
 }
 
-/** Entries of a table copied into lpProcTable: all of them when code we cannot see filled it. */
+/**
+ * Entries of a table copied into lpProcTable. A table the run never fills entry by entry was filled by
+ * code we cannot see (the lower provider's WSPStartup, through a local or a global): all of them.
+ */
 function globalTableEntries(c: ImplCheck, src: Node | null): string[] {
   const name = (strip(src)?.text ?? '').replace(/^&/, '').replace(/\s+/g, '');
   if (!name) return [];
-  // `lower->WSPStartup(..., &gNextTable)`: the lower provider filled the whole table.
-  const filledElsewhere = c.run.files.some((f) =>
-    f.tree.rootNode.descendantsOfType('call_expression').some((call) => {
-      if (!call || COPIES.has(calleeName(call) ?? '')) return false;
-      return argsOf(call).some((a) => a.text.replace(/\s+/g, '') === `&${name}`) && c.run.functionsNamed(calleeName(call) ?? '').length === 0;
-    }));
-  if (filledElsewhere) return PROC_TABLE_FIELDS.map((f) => f.field);
-  return c.run.installs.filter((i) => i.table === name).map((i) => i.entry);
+  const own = c.run.installs.filter((i) => i.table === name).map((i) => i.entry);
+  return own.length ? own : PROC_TABLE_FIELDS.map((f) => f.field);
 }
 
 function within(n: Node, outer: Node): boolean {
