@@ -121,6 +121,12 @@ void broken(void)
   assert.equal(r.calls.length, 0);
   assert.match(r.error ?? '', /does not compile for Windows/);
   assert.match(r.error ?? '', /snippet\.c:5:/);
+  const params = await winsock(`// wsplint:snippet takes
+void takes(int a, int b)
+{
+}
+`);
+  assert.equal(params.error, 'line 2: a snippet function takes no parameters (takes has 2)');
 });
 
 test('destinations beyond loopback are refused before the call reaches the network', { skip }, async () => {

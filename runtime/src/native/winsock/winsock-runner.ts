@@ -114,6 +114,15 @@ function startedIn(file: string, marker: string): boolean {
   }
 }
 
+/** Parameters of the snippet's function (`(void)` and `()` have none): main calls it without arguments. */
+function parameterCount(snippet: SnippetInfo): number {
+  const list = snippet.node.descendantsOfType('parameter_list')[0];
+  if (!list) return 0;
+  const params = list.namedChildren.filter((p) => p !== null && p.type !== 'comment');
+  const onlyVoid = params.length === 1 && params[0]?.text.trim() === 'void';
+  return onlyVoid ? 0 : params.length;
+}
+
 export class WinsockRunner implements SnippetRunner {
   readonly stack = 'winsock' as const;
   private readonly policy: NetPolicy;
@@ -139,6 +148,8 @@ export class WinsockRunner implements SnippetRunner {
       ...parts,
     });
     if (snippet.errors.length) return result({ error: snippet.errors.join('; ') });
+    const params = parameterCount(snippet);
+    if (params > 0) return result({ error: `line ${snippet.line}: a snippet function takes no parameters (${snippet.functionName} has ${params})` });
     this.toolchain ??= findToolchain();
     const tc = this.toolchain;
     const dir = await mkdtemp(join(tmpdir(), 'wsplint-winsock-'));
