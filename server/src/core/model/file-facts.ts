@@ -18,8 +18,6 @@ export interface FileFacts {
   globalDecls: Array<{ name: string; value: string | null }>;
   /** Assignments to identifiers that are not locals or parameters of the enclosing function. */
   outerAssigns: Array<{ name: string; value: string | null }>;
-  /** Names of the functions this file calls (`lpWPUCreateSocketHandle` for `Upcalls.lpWPUCreateSocketHandle(...)`). */
-  calledNames: Set<string>;
 }
 
 const memo = new WeakMap<ParsedFile, FileFacts>();
@@ -67,12 +65,7 @@ function extract(f: ParsedFile): FileFacts {
     }
     outerAssigns.push({ name: left.text, value: a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null });
   }
-  const calledNames = new Set<string>();
-  for (const call of root.descendantsOfType('call_expression')) {
-    const name = call ? calleeName(call) : null;
-    if (name) calledNames.add(name);
-  }
-  return { functions: collectFunctions(f), installs: collectProcInstalls(f), prototypes, globalDecls, outerAssigns, calledNames };
+  return { functions: collectFunctions(f), installs: collectProcInstalls(f), prototypes, globalDecls, outerAssigns };
 }
 
 function enclosingFunction(n: Node): Node | null {
@@ -104,4 +97,20 @@ export function returnKind(type: string, pointer: boolean): ReturnKind {
   if (t === 'SOCKET') return 'socket';
   if (/^(int|INT|LONG|long|ULONG|DWORD|NTSTATUS|HRESULT|unsigned|short|signed|int32_t|INT32)$/.test(t)) return 'int';
   return 'other';
+}
+
+const calledMemo = new WeakMap<ParsedFile, Set<string>>();
+
+/** Names of the functions a file calls (`lpWPUCreateSocketHandle` for `Upcalls.lpWPUCreateSocketHandle(...)`). */
+export function calledNames(f: ParsedFile): Set<string> {
+  let names = calledMemo.get(f);
+  if (!names) {
+    names = new Set();
+    for (const call of f.tree.rootNode.descendantsOfType('call_expression')) {
+      const name = call ? calleeName(call) : null;
+      if (name) names.add(name);
+    }
+    calledMemo.set(f, names);
+  }
+  return names;
 }

@@ -6,7 +6,7 @@ import { valKey, type Val } from '../flow/state';
 
 const MAX_SPECIALIZATIONS = 16;
 import { knownConstant, parseNumber, type ConstValue } from './constants';
-import { factsOf } from './file-facts';
+import { calledNames, factsOf } from './file-facts';
 import type { FunctionInfo } from './functions';
 import type { ParsedFile } from './parsed-file';
 import type { ProcInstall } from './proc-tables';
@@ -52,8 +52,10 @@ export class Run implements RunContext {
 
   /** Some file of the run calls this function (directly, or through a table member named like it, `lpX`). */
   calls(name: string): boolean {
+    // The text test first: most files never mention the name, and walking their calls is not free.
     return this.files.some((f) => {
-      const names = factsOf(f).calledNames;
+      if (!f.text.includes(name)) return false;
+      const names = calledNames(f);
       return names.has(name) || names.has(`lp${name}`);
     });
   }
