@@ -3,6 +3,7 @@
 //
 // Environment: BENCH_SECTIONS=throughput,overhead,lsp,memory,peers (default all)
 //              BENCH_SIZES=10000,100000,1000000 (tree sizes for throughput)
+//              BENCH_LSP_SIZES=1000,10000,50000, BENCH_EDITS=50 (editor latency)
 //              BENCH_CACHE=folder for generated trees (default out/bench/cache, git-ignored)
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,7 +63,10 @@ async function main() {
   };
   if (sections.has('throughput')) result.throughput = await throughput({ cli, cacheDir, sizes, log });
   if (sections.has('overhead')) result.overhead = await overhead({ root, outDir, cacheDir, log });
-  if (sections.has('lsp')) result.lsp = await lspLatency({ serverJs, cacheDir, sizes: [1000, 10_000, 50_000], log });
+  if (sections.has('lsp')) {
+    const lspSizes = (process.env.BENCH_LSP_SIZES ?? '1000,10000,50000').split(',').map(Number);
+    result.lsp = await lspLatency({ serverJs, cacheDir, sizes: lspSizes, edits: Number(process.env.BENCH_EDITS ?? 50), log });
+  }
   if (sections.has('memory')) result.memory = { server: await serverMemory({ serverJs, cacheDir, files: 1000, log }) };
   if (sections.has('peers')) {
     const tree = cachedTree(cacheDir, 10_000);

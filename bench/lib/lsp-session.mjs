@@ -8,10 +8,10 @@ import rpc from 'vscode-jsonrpc/node.js';
 export class LspSession {
   /**
    * @param {string} serverJs  path of dist/server.js
-   * @param {{ rootPath?: string, settings?: Record<string, unknown>, env?: NodeJS.ProcessEnv }} opts
+   * @param {{ rootPath?: string, settings?: Record<string, unknown>, env?: NodeJS.ProcessEnv, nodeArgs?: string[] }} opts
    */
   static async start(serverJs, opts = {}) {
-    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ?? process.env });
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ?? process.env });
     child.stderr.on('data', () => undefined);
     const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     const s = new LspSession(child, conn);

@@ -56,8 +56,8 @@ Options:
   -o, --output FILE     write the report to FILE instead of standard output
       --macro NAME      blank macro NAME before parsing, like the built-in SAL and WSPAPI names
                         (repeat it, or give NAME,NAME,...)
-  -j, --jobs N          analyse on N worker threads (default: the number of cores; small inputs run on
-                        one); the report is the same for every N
+  -j, --jobs N          analyse on N worker threads; the report is the same for every N (default: one
+                        per core from 4 cores up, else 1; small inputs always run on one)
   -h, --help            show this help
 
 Exit codes: 0 no findings, 1 findings, 2 usage or I/O error (or nothing could be checked).
@@ -108,6 +108,18 @@ interface CheckOptions {
 
 /** Below this much source text, worker start-up costs more than it saves: `--jobs` unset runs serially. */
 const PARALLEL_MIN_CHARS = 512 * 1024;
+
+/**
+ * Every worker parses every file (a finding can depend on any file's summaries), so N workers save only on
+ * the per-function analysis: measured on 2 cores that is no gain (bench/RESULTS.md), so `--jobs` unset
+ * uses workers only from 4 cores up.
+ */
+const PARALLEL_MIN_CORES = 4;
+
+function defaultJobs(chars: number): number {
+  const cores = availableParallelism();
+  return chars < PARALLEL_MIN_CHARS || cores < PARALLEL_MIN_CORES ? 1 : cores;
+}
 
 function parseCheckArgs(args: readonly string[]): CheckOptions | 'help' {
   const opts: CheckOptions = { format: 'text', output: null, macros: [], paths: [], jobs: null };
@@ -177,7 +189,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   if (sources.length === 0) throw new UsageError('check: no input file could be read');
 
   const chars = sources.reduce((n, s) => n + s.text.length, 0);
-  const jobs = opts.jobs ?? (chars < PARALLEL_MIN_CHARS ? 1 : availableParallelism());
+  const jobs = opts.jobs ?? defaultJobs(chars);
   // Text to standard output is streamed chunk by chunk when the run is parallel; the other formats are documents.
   const streaming = jobs > 1 && opts.format === 'text' && !opts.output;
   const t0 = performance.now();

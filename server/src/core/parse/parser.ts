@@ -8,15 +8,20 @@ export { grammarDir } from './wasm-backend';
 export type { BackendName } from './backend';
 
 /**
- * tree-sitter, loaded once per process and backend. The native binding is used where it loads (the CLI,
- * the server under Node with the repository's node_modules); web-tree-sitter otherwise (the VS Code
- * extension ships only the .wasm files). WSPLINT_PARSER=native|wasm forces one (native fails loudly then).
+ * tree-sitter, loaded once per process and backend. WSPLINT_PARSER chooses: `wasm` (the default),
+ * `native` (the native binding; fails loudly when it does not load) or `auto` (native where it loads,
+ * WASM otherwise). WASM is the default because it measured as fast or faster end to end (bench/RESULTS.md):
+ * the native binding parses about 1.3-1.7x faster, but every node access crosses N-API, and the analysis
+ * reads nodes far more than it parses (10-15% slower CLI runs, 30% slower single-document analysis).
  */
 export interface Parsers {
   /** Which binding parses. */
   readonly backend: BackendName;
   parse(text: string, language: Lang, old?: Tree): Tree;
 }
+
+/** The backend when WSPLINT_PARSER is unset. */
+export const DEFAULT_BACKEND: BackendName | 'auto' = 'wasm';
 
 const loading = new Map<BackendName | 'auto', Promise<Parsers>>();
 /** Why the native binding did not load, when auto-selection fell back to WASM. */
@@ -45,7 +50,8 @@ async function pick(choice: BackendName | 'auto'): Promise<ParserBackend> {
 
 function requestedBackend(): BackendName | 'auto' {
   const v = process.env.WSPLINT_PARSER?.trim().toLowerCase();
-  if (!v || v === 'auto') return 'auto';
+  if (!v) return DEFAULT_BACKEND;
+  if (v === 'auto') return 'auto';
   if (v === 'native' || v === 'wasm') return v;
   throw new Error(`wsplint: WSPLINT_PARSER must be native, wasm or auto, not '${process.env.WSPLINT_PARSER}'`);
 }
