@@ -1,5 +1,6 @@
 // Throughput and scaling of the real CLI (`node dist/cli.js check TREE`) on generated trees.
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { cachedTree } from '../gen/generate.mjs';
 import { round, timed } from '../lib/timed.mjs';
@@ -20,15 +21,16 @@ export async function throughput({ cli, cacheDir, sizes, log }) {
   const runs = [];
   for (const lines of sizes) {
     const tree = cachedTree(cacheDir, lines);
-    const variants = [{ jobs: 1 }, { jobs: null }];
-    if (lines === 100_000) variants.push({ jobs: 1, backend: 'wasm' });
+    // Serial (the default on fewer than 4 cores), one worker per core, and the native parser at 100k.
+    const variants = [{ jobs: 1 }, { jobs: availableParallelism() }];
+    if (lines === 100_000) variants.push({ jobs: 1, backend: 'native' });
     for (const v of variants) {
-      log(`throughput: ${tree.lines} lines, ${tree.files} files, jobs ${v.jobs ?? 'default'}${v.backend ? `, ${v.backend}` : ''}`);
+      log(`throughput: ${tree.lines} lines, ${tree.files} files, jobs ${v.jobs}${v.backend ? `, ${v.backend}` : ''}`);
       const { r, stats, findings } = await runCheck(cli, tree.root, join(cacheDir, `report-${lines}.json`), v);
       runs.push({
         lines: tree.lines,
         files: tree.files,
-        jobs: v.jobs ?? 'default',
+        jobs: v.jobs,
         workers: stats.workers,
         backend: stats.backend,
         wallS: round(r.wallMs / 1000, 2),
@@ -40,7 +42,7 @@ export async function throughput({ cli, cacheDir, sizes, log }) {
       });
     }
   }
-  const serial = runs.filter((x) => x.jobs === 1 && x.backend !== 'wasm');
+  const serial = runs.filter((x) => x.jobs === 1 && x.backend !== 'native');
   const first = serial[0];
   const last = serial[serial.length - 1];
   const perLine = (x, key) => x[key] / x.lines;
