@@ -17,6 +17,7 @@ import { loadRuleDocs } from './core/report/rule-docs';
 import { formatSarif } from './core/report/sarif';
 import { findingLines, formatText, summaryLine } from './core/report/text';
 import { analyzeParallel, type ParallelResult } from './cli/parallel-check';
+import { fixCommand } from './cli/fix-command';
 import { loadParsers } from './core/parse/parser';
 
 /** What a subcommand gets instead of touching process globals (so it can run in tests and workers). */
@@ -38,6 +39,7 @@ const HELP = `wsplint ${pkg.version}: checks Winsock service provider (ws2spi) c
 
 Usage:
   wsplint check <files or folders...> [--format text|json|sarif] [--output FILE] [--macro NAME] [--jobs N]
+  wsplint fix <files...> [--write]    apply the safe fixes (prints a diff without --write)
   wsplint run <file> [options]        run snippets on the reference runtime (wsplint run --help)
   wsplint lsp --stdio                 start the language server
   wsplint --help | --version
@@ -81,6 +83,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number |
     case '--version':
       io.stdout(`${pkg.version}\n`);
       return 0;
+    case 'fix':
+      return fixCommand(rest, io);
     case 'check':
       return check(rest, io);
     case 'run':
@@ -91,7 +95,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number |
       throw new UsageError(
         command.startsWith('-')
           ? `unknown option ${command} (see wsplint --help)`
-          : `unknown command '${command}' (commands: check, run, lsp; see wsplint --help)`,
+          : `unknown command '${command}' (commands: check, fix, run, lsp; see wsplint --help)`,
       );
   }
 }

@@ -36,3 +36,4 @@ export function fixesFor(finding: Finding, ctx: FixContext): FixChoice[] {
       return addNameCheckFixes(hint, ctx);
   }
 }
+export { applyEditsToBytes, byteOffset, encodeText, type ByteEditResult } from './byte-edit';
