@@ -53,25 +53,22 @@ function extract(f: ParsedFile): FileFacts {
     }
   }
   const outerAssigns: FileFacts['outerAssigns'] = [];
+  // Which function holds each assignment, by offset ranges (walking .parent costs O(depth) per step here).
+  const fns = root.descendantsOfType('function_definition').filter((n): n is Node => !!n).map((n) => ({ n, start: n.startIndex, end: n.endIndex }));
   const localsOf = new Map<number, Set<string>>();
   for (const a of root.descendantsOfType('assignment_expression')) {
     const left = a?.childForFieldName('left');
     if (!a || left?.type !== 'identifier') continue;
-    const fn = enclosingFunction(a);
+    const at = a.startIndex;
+    const fn = containing(fns, at);
     if (fn) {
-      let locals = localsOf.get(fn.id);
-      if (!locals) localsOf.set(fn.id, (locals = localNames(fn)));
+      let locals = localsOf.get(fn.n.id);
+      if (!locals) localsOf.set(fn.n.id, (locals = localNames(fn.n)));
       if (locals.has(left.text)) continue;
     }
     outerAssigns.push({ name: left.text, value: a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null });
   }
   return { functions: collectFunctions(f), installs: collectProcInstalls(f), prototypes, globalDecls, outerAssigns };
-}
-
-function enclosingFunction(n: Node): Node | null {
-  let cur: Node | null = n.parent;
-  while (cur && cur.type !== 'function_definition') cur = cur.parent;
-  return cur;
 }
 
 function localNames(fn: Node): Set<string> {
@@ -113,4 +110,20 @@ export function calledNames(f: ParsedFile): Set<string> {
     calledMemo.set(f, names);
   }
   return names;
+}
+
+/** The function whose range holds the offset (ranges sorted by start; nested definitions are rare). */
+function containing(fns: ReadonlyArray<{ n: Node; start: number; end: number }>, at: number): { n: Node; start: number; end: number } | undefined {
+  let lo = 0;
+  let hi = fns.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (fns[mid].start <= at) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let k = best; k >= 0; k--) if (at < fns[k].end) return fns[k];
+  return undefined;
 }

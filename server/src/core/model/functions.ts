@@ -68,7 +68,10 @@ function paramsOf(fdecl: Node, file: ParsedFile): ParamInfo[] {
   return decls.map((p, index) => {
     const nameNode = declaratorName(p.childForFieldName('declarator'));
     const facts: SalFact[] = [];
-    for (const m of file.blanked) if (m.offset >= p.startIndex && m.offset < p.endIndex) facts.push(...m.facts);
+    // Blanked macros are sorted by offset: find this parameter's with a binary search, bounds read once.
+    const start = p.startIndex;
+    const end = p.endIndex;
+    for (let k = firstAtOrAfter(file.blanked, start); k < file.blanked.length && file.blanked[k].offset < end; k++) facts.push(...file.blanked[k].facts);
     const declText = p.childForFieldName('declarator')?.text ?? '';
     const typeText = p.childForFieldName('type')?.text ?? '';
     const isPointer = declText.includes('*') || declText.includes('[') || /^(LP|P)[A-Z]/.test(typeText) || typeText.endsWith('*');
@@ -84,4 +87,15 @@ export function declaratorName(d: Node | null): Node | null {
     cur = cur.childForFieldName('declarator') ?? cur.namedChildren.find((c) => c && (c.type === 'identifier' || c.type.endsWith('declarator'))) ?? null;
   }
   return null;
+}
+
+function firstAtOrAfter(list: ReadonlyArray<{ offset: number }>, offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
