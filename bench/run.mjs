@@ -6,11 +6,11 @@
 //              BENCH_LSP_SIZES=1000,10000,50000, BENCH_EDITS=50 (editor latency)
 //              BENCH_CACHE=folder for generated trees (default out/bench/cache, git-ignored)
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachedTree } from './gen/generate.mjs';
+import { cachedTree, generatorVersion } from './gen/generate.mjs';
 import { lspLatency } from './sections/lsp-latency.mjs';
 import { serverMemory } from './sections/memory.mjs';
 import { overhead } from './sections/overhead.mjs';
@@ -35,6 +35,12 @@ function version(cmd, args) {
 
 async function main() {
   mkdirSync(cacheDir, { recursive: true });
+  // Inputs of an older generator are not reused; drop them so the cache does not grow with every change.
+  const current = generatorVersion();
+  for (const name of readdirSync(cacheDir)) {
+    const v = /-([0-9a-f]{12})(\.c)?$/.exec(name)?.[1];
+    if (v && v !== current) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
   // A copy of dist/: other work in the same tree may rebuild dist/ while the benchmark runs.
   const dist = join(outDir, 'dist');
   rmSync(dist, { recursive: true, force: true });

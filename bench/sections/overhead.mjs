@@ -3,7 +3,7 @@
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { generateDocument } from '../gen/generate.mjs';
+import { generateDocument, generatorVersion } from '../gen/generate.mjs';
 import { timed } from '../lib/timed.mjs';
 
 export async function bundleProbe(root, outDir) {
@@ -24,7 +24,7 @@ export async function bundleProbe(root, outDir) {
 }
 
 export function cachedDocument(cacheDir, lines) {
-  const path = join(cacheDir, `doc-${lines}.c`);
+  const path = join(cacheDir, `doc-${lines}-${generatorVersion()}.c`);
   if (!existsSync(path)) writeFileSync(path, generateDocument(lines));
   return path;
 }
