@@ -3,6 +3,7 @@ import type { ExploreCtx } from './context';
 import { evalExpr, paramOf, strip, constOf, calleeName, argsOf, type CallVals } from './eval';
 import { bit, sameConst, withVal, type State, type Val } from './state';
 import { declaratorName } from '../model/functions';
+import { forEachNamed } from './walk';
 
 /** A path state together with the results of the calls evaluated so far in the current statement. */
 export interface PState {
@@ -136,9 +137,7 @@ function noteComparison(ctx: ExploreCtx, l: Node | null, r: Node | null, ps: PSt
   let lenParams = 0;
   for (const side of [l, r]) {
     if (!side) continue;
-    const stack: Node[] = [side];
-    while (stack.length) {
-      const n = stack.pop()!;
+    forEachNamed(side, (n) => {
       if (n.type === 'identifier') {
         const p = paramOf(ctx, n, ps.st);
         if (p !== null) compared |= bit(p);
@@ -147,8 +146,7 @@ function noteComparison(ctx: ExploreCtx, l: Node | null, r: Node | null, ps: PSt
         const p = paramOf(ctx, n.childForFieldName('argument'), ps.st);
         if (p !== null) lenParams |= bit(p);
       }
-      for (const c of n.namedChildren) if (c) stack.push(c);
-    }
+    });
   }
   if (lenParams) {
     lenChecked |= lenParams;

@@ -8,6 +8,7 @@ const PURE_CALL = /^(sizeof|offsetof|FIELD_OFFSET|ARGUMENT_PRESENT|UNREFERENCED_
 import { refine, type PState } from './refine';
 import { bit, constName, pushStep, withVal, type State, type Val } from './state';
 import { declaratorName } from '../model/functions';
+import { forEachNamed, someNamed } from './walk';
 
 const MAX_DEPTH = 200;
 const MAX_FORKS = 64;
@@ -125,7 +126,10 @@ function cap(pss: PState[]): PState[] {
 
 function hasEffects(n: Node | null): boolean {
   if (!n) return false;
-  return n.descendantsOfType(['call_expression', 'assignment_expression', 'update_expression']).length > 0;
+  let found = false;
+  const complete = forEachNamed(n, (e) => (found = e.type === 'call_expression' || e.type === 'assignment_expression' || e.type === 'update_expression'), 4096);
+  // Not looked at in full: assume it does something.
+  return found || !complete;
 }
 
 /** `&p->x` computes an address: no dereference of p, but what is inside still runs. */
@@ -254,14 +258,9 @@ function aliasOf(ctx: ExploreCtx, rhs: Node | null, st: State): Val | null {
 
 /** The expression uses `p->len` of a pointer parameter (or a local already bounded by one). */
 export function lenMention(ctx: ExploreCtx, n: Node, st: State): boolean {
-  const stack: Node[] = [n];
-  while (stack.length) {
-    const e = stack.pop()!;
-    if (e.type === 'field_expression' && e.childForFieldName('field')?.text === 'len' && paramOf(ctx, e.childForFieldName('argument'), st) !== null) return true;
-    if (e.type === 'identifier' && st.bounded.has(e.text)) return true;
-    for (const c of e.namedChildren) if (c) stack.push(c);
-  }
-  return false;
+  return someNamed(n, (e) =>
+    (e.type === 'field_expression' && e.childForFieldName('field')?.text === 'len' && paramOf(ctx, e.childForFieldName('argument'), st) !== null) ||
+    (e.type === 'identifier' && st.bounded.has(e.text)));
 }
 
 /** Key under which a field of a local is tracked: its text without spaces (`ms->Monitor`). */

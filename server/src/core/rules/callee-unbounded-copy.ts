@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ExploreCtx } from '../flow/context';
 import { paramOf, strip } from '../flow/eval';
 import { bit, type State } from '../flow/state';
+import { someNamed } from '../flow/walk';
 import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
 
 /**
@@ -74,14 +75,9 @@ function bounded(ctx: ExploreCtx, len: Node | null, st: State, callee: number): 
 }
 
 function mentionsBound(ctx: ExploreCtx, n: Node, st: State, callee: number): boolean {
-  const stack: Node[] = [n];
-  while (stack.length) {
-    const e = stack.pop()!;
-    if (e.type === 'field_expression' && e.childForFieldName('field')?.text === 'len' && paramOf(ctx, e.childForFieldName('argument'), st) === callee) return true;
-    if (e.type === 'identifier' && st.bounded.has(e.text)) return true;
-    for (const k of e.namedChildren) if (k) stack.push(k);
-  }
-  return false;
+  return someNamed(n, (e) =>
+    (e.type === 'field_expression' && e.childForFieldName('field')?.text === 'len' && paramOf(ctx, e.childForFieldName('argument'), st) === callee) ||
+    (e.type === 'identifier' && st.bounded.has(e.text)));
 }
 
 function enclosingLoop(n: Node): Node | null {

@@ -1,0 +1,29 @@
+import type { Node } from 'web-tree-sitter';
+
+/**
+ * Visits the named nodes of a subtree, depth-first, at most `budget` of them. The checks that use this
+ * look at the small expressions of real code; a pathological 100,000-term expression must not make each
+ * of them walk it all (they answer from the part they saw). Returns false when the budget ran out.
+ */
+export function forEachNamed(root: Node, visit: (n: Node) => boolean | void, budget = 512): boolean {
+  const stack: Node[] = [root];
+  let seen = 0;
+  while (stack.length) {
+    if (seen++ >= budget) return false;
+    const n = stack.pop()!;
+    if (visit(n) === true) return true;
+    const kids = n.namedChildren;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i];
+      if (k) stack.push(k);
+    }
+  }
+  return true;
+}
+
+/** Some named node of the subtree (within the budget) satisfies the test. */
+export function someNamed(root: Node, test: (n: Node) => boolean, budget = 512): boolean {
+  let found = false;
+  forEachNamed(root, (n) => (found = test(n)), budget);
+  return found;
+}
