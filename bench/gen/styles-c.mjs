@@ -224,7 +224,14 @@ export function mappedConnect(c, lookup) {
             return (LONG)0xC000009AL;
         }
     }
-    return ${P}_Next.lpWSPConnect(ctx->ProviderSocket, to, tolen, NULL, NULL, NULL, NULL, &ctx->LastError) == 0 ? 0 : (LONG)0xC0000236L;
+    if (${P}_Next.lpWSPConnect(ctx->ProviderSocket, to, tolen, NULL, NULL, NULL, NULL, &ctx->LastError) == 0) {
+        return 0;
+    }
+    switch (ctx->LastError) {
+    case WSAETIMEDOUT: return (LONG)0xC00000B5L;
+    case WSAEACCES: return (LONG)0xC0000022L;
+${lookup.undocumented ? '    case WSAEHOSTUNREACH: return (LONG)0xC00000C4L;\n' : ''}${lookup.badDefault ? '    case WSAEPROVIDERFAILEDINIT: return (LONG)0xC0000001L;\n' : ''}    default: return (LONG)0xC0000236L;
+    }
 }
 
 int WSPAPI
