@@ -4,6 +4,7 @@
 // Environment: BENCH_SECTIONS=throughput,overhead,lsp,memory,peers (default all)
 //              BENCH_SIZES=10000,100000,1000000 (tree sizes for throughput)
 //              BENCH_LSP_SIZES=1000,10000,50000, BENCH_EDITS=50 (editor latency)
+//              BENCH_PEER_SIZES=10000,100000 (generated trees for clang-tidy and spatch; 100k takes ~4 min)
 //              BENCH_CACHE=folder for generated trees (default out/bench/cache, git-ignored)
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -75,14 +76,14 @@ async function main() {
   }
   if (sections.has('memory')) result.memory = { server: await serverMemory({ serverJs, cacheDir, files: 1000, log }) };
   if (sections.has('peers')) {
-    const tree = cachedTree(cacheDir, 10_000);
+    const peerSizes = (process.env.BENCH_PEER_SIZES ?? '10000,100000').split(',').map(Number);
     result.peers = await peers({
       cli,
       root,
       cacheDir,
       log,
       inputs: [
-        { name: 'generated 10k-line tree', paths: [tree.root] },
+        ...peerSizes.map((n) => ({ name: `generated ${n / 1000}k-line tree`, paths: [cachedTree(cacheDir, n).root] })),
         { name: 'test/cases + test/corpus', paths: [join(root, 'test', 'cases'), join(root, 'test', 'corpus')] },
       ],
     });
