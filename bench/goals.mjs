@@ -8,7 +8,8 @@ export function evaluateGoals(r) {
   const best = runs.filter((x) => x.lines === maxLines && x.backend !== 'native').sort((a, b) => b.linesPerSecWall - a.linesPerSecWall)[0];
   const lsp10k = r.lsp?.find((x) => x.lines === 10_000);
   const wasm = r.overhead?.wasm;
-  const peer = r.peers?.[0];
+  // The largest generated tree: the one where start-up weighs least.
+  const peer = [...(r.peers ?? [])].filter((p) => p.input.startsWith('generated')).sort((a, b) => b.lines - a.lines)[0];
   const cli1m = runs.filter((x) => x.lines >= 1_000_000);
   return {
     'LSP p95 at 10k lines <= 30 ms': met(lsp10k?.p95Ms ?? null, (v) => v <= 30),
