@@ -32,6 +32,8 @@ export class AnalysisSession {
   private readonly analyzers = new Map<string, Promise<{ analyzer: Analyzer; coreSuppresses: boolean }>>();
   private workspace = new Map<string, SourceFile>();
   private readonly related = new RelatedFiles();
+  /** Analysis failures seen, by where they were thrown: each is logged in full once, then counted. */
+  private readonly failures = new Map<string, number>();
 
   constructor(
     private readonly log: Logger,
@@ -88,6 +90,7 @@ export class AnalysisSession {
     this.related.retain(new Set(all.keys()));
     const files = [doc, ...this.related.relatedTo(doc.path).flatMap((p) => all.get(p) ?? [])];
     try {
+      injectedCrash(doc.text);
       const result = analyzer.analyze(files, { reportOnly: [doc.path] });
       let findings = result.findings.filter((f) => f.file === doc.path);
       if (!coreSuppresses) {
@@ -97,10 +100,31 @@ export class AnalysisSession {
       const report = result.files.find((f) => f.path === doc.path);
       return { findings, report, skipped: report?.skipped, ms: performance.now() - t0 };
     } catch (e) {
-      this.log.error(`analysis of ${doc.path} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      this.failed(doc.path, e);
       return { findings: [], skipped: 'the analyzer failed on it (details in the wsplint output log)', ms: performance.now() - t0 };
     }
   }
+
+  /** A bug in the analyzer must not flood the log on every keystroke: the stack once, then a count. */
+  private failed(path: string, e: unknown): void {
+    const stack = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    const lines = stack.split('\n');
+    // The top frames name the bug; the message may differ from one input to the next.
+    const key = lines.slice(1, 3).join('\n') || lines[0];
+    const seen = (this.failures.get(key) ?? 0) + 1;
+    this.failures.set(key, seen);
+    if (seen === 1) this.log.error(`analysis of ${path} failed (the server goes on; please report this): ${stack}`);
+    else this.log.warn(`analysis of ${path} failed again with the same error (${seen} times so far): ${lines[0]}`);
+  }
+}
+
+/**
+ * Test hook: with WSPLINT_TEST_CRASH_MARKER set, analysing a document that contains the marker throws,
+ * so tests can show that a crash in one analysis is caught, logged once, and the server goes on.
+ */
+function injectedCrash(text: string): void {
+  const marker = process.env.WSPLINT_TEST_CRASH_MARKER;
+  if (marker && text.includes(marker)) throw new Error(`injected analysis crash (WSPLINT_TEST_CRASH_MARKER=${marker})`);
 }
 
 function skipReason(text: string, settings: Settings): string | undefined {

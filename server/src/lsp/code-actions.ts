@@ -3,12 +3,12 @@
  * "open rule docs" beside them (vscode-eslint's arrangement); and `source.fixAll.wsplint`. The edits come
  * from ../core/fix (plain offsets, shared with `wsplint fix`); this file only wraps them in LSP types.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core';
 import { isDiagnosticData, SOURCE, toTextEdit } from './convert';
 import type { DiagnosticsService } from './diagnostics';
-import { detectStyle, disableLineFix, fixAll, fixContext, fixesFor, removeSuppressionFix, type FixChoice, type FixContext } from '../core/fix';
+import { detectStyle, disableLineFix, fixAllAsync, fixContext, fixesFor, removeSuppressionFix, type FixChoice, type FixContext } from '../core/fix';
 import { contractForFunction } from './implementation-of';
 import type { AnalysisSession } from './analysis-session';
 import { Commands, FIX_ALL_KIND } from './protocol';
@@ -38,7 +38,7 @@ function wanted(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 }
 
-export async function codeActions(params: CodeActionParams, deps: CodeActionDeps): Promise<CodeAction[]> {
+export async function codeActions(params: CodeActionParams, deps: CodeActionDeps, token?: CancellationToken): Promise<CodeAction[]> {
   const uri = params.textDocument.uri;
   const doc = deps.documents.get(uri);
   if (!doc) return [];
@@ -68,7 +68,7 @@ export async function codeActions(params: CodeActionParams, deps: CodeActionDeps
     const action: CodeAction = { title: 'Fix all safe wsplint problems', kind: FIX_ALL_KIND };
     const data: FixAllData = { fixAll: true, uri, version: doc.version };
     if (deps.resolveEdits) action.data = data;
-    else Object.assign(action, await resolveFixAll(data, deps));
+    else Object.assign(action, await resolveFixAll(data, deps, token));
     actions.push(action);
   }
   return actions;
@@ -101,22 +101,25 @@ function quickFixes(doc: TextDocument, finding: Finding, diagnostic: Diagnostic,
   return out;
 }
 
-export async function resolveCodeAction(action: CodeAction, deps: CodeActionDeps): Promise<CodeAction> {
+export async function resolveCodeAction(action: CodeAction, deps: CodeActionDeps, token?: CancellationToken): Promise<CodeAction> {
   const data = action.data as Partial<FixAllData> | undefined;
   if (!data?.fixAll || typeof data.uri !== 'string') return action;
-  return { ...action, ...(await resolveFixAll(data as FixAllData, deps)) };
+  return { ...action, ...(await resolveFixAll(data as FixAllData, deps, token)) };
 }
 
-async function resolveFixAll(data: FixAllData, deps: CodeActionDeps): Promise<Pick<CodeAction, 'edit'>> {
+/** Fix-all analyses the document once per round; a cancelled request stops between rounds with an error. */
+async function resolveFixAll(data: FixAllData, deps: CodeActionDeps, token?: CancellationToken): Promise<Pick<CodeAction, 'edit'>> {
   const doc = deps.documents.get(data.uri);
   if (!doc) return {};
   const input = deps.diagnostics.input(doc);
   const analyzer = await deps.session.prepare(await deps.settings.get(doc.uri));
-  const { edit } = fixAll(
+  const { edit, cancelled } = await fixAllAsync(
     input.text,
     (text) => analyzer.run({ ...input, text }).findings,
     (text, f) => contextFor(text, f, deps.session),
+    { isCancelled: () => token?.isCancellationRequested === true },
   );
+  if (cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'fix-all cancelled');
   if (!edit) return { edit: { changes: {} } };
   return { edit: { changes: { [doc.uri]: [toTextEdit(doc, edit)] } } };
 }

@@ -147,8 +147,8 @@ export function attachServer(connection: Connection): void {
 
   connection.onNotification(WorkspaceTrustNotification, (p) => runs?.setTrusted(p?.trusted === true));
 
-  connection.onCodeAction((p) => guarded(log, 'codeAction', [], () => (actionDeps ? codeActions(p, actionDeps) : [])));
-  connection.onCodeActionResolve((a) => guarded(log, 'codeAction/resolve', a, () => (actionDeps ? resolveCodeAction(a, actionDeps) : a)));
+  connection.onCodeAction((p, token) => guarded(log, 'codeAction', [], () => (actionDeps ? codeActions(p, actionDeps, token) : [])));
+  connection.onCodeActionResolve((a, token) => guarded(log, 'codeAction/resolve', a, () => (actionDeps ? resolveCodeAction(a, actionDeps, token) : a)));
 
   connection.onExecuteCommand((p, token) =>
     guarded(log, `command ${p.command}`, null, async () => {

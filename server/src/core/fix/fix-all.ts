@@ -10,35 +10,58 @@ import { applyEdits, overlaps, type FixContext, type OffsetEdit } from './types'
 export interface FixAllResult {
   edit: OffsetEdit | null;
   applied: number;
-  /** Set when `isCancelled` stopped it: `edit` is then null (a half-done fix-all is never offered). */
+  /** Set when fixAllAsync was cancelled: `edit` is then null (a half-done fix-all is never offered). */
   cancelled?: boolean;
 }
 
-export function fixAll(
-  text: string,
-  analyze: (text: string) => Finding[],
-  contextFor: (text: string, finding: Finding) => FixContext,
-  maxRounds = 6,
-  /** Checked before each round: a cancelled request stops between analyses, returning nothing. */
-  isCancelled: () => boolean = () => false,
-): FixAllResult {
+type Analyze = (text: string) => Finding[];
+type ContextFor = (text: string, finding: Finding) => FixContext;
+
+/** One round: the first (safe) choice of every finding whose edits overlap none chosen before. */
+function round(current: string, analyze: Analyze, contextFor: ContextFor): { next: string; count: number } {
+  const chosen: OffsetEdit[][] = [];
+  for (const f of analyze(current)) {
+    const choices = fixesFor(f, contextFor(current, f));
+    if (!choices[0]?.safe) continue;
+    const edits = choices[0].edits;
+    if (chosen.some((c) => c.some((a) => edits.some((b) => overlaps(a, b))))) continue;
+    chosen.push(edits);
+  }
+  return { next: chosen.length ? applyEdits(current, chosen.flat()) : current, count: chosen.length };
+}
+
+export function fixAll(text: string, analyze: Analyze, contextFor: ContextFor, maxRounds = 6): FixAllResult {
   let current = text;
   let applied = 0;
-  for (let round = 0; round < maxRounds; round++) {
-    if (isCancelled()) return { edit: null, applied: 0, cancelled: true };
-    const chosen: OffsetEdit[][] = [];
-    for (const f of analyze(current)) {
-      const choices = fixesFor(f, contextFor(current, f));
-      if (!choices[0]?.safe) continue;
-      const edits = choices[0].edits;
-      if (chosen.some((c) => c.some((a) => edits.some((b) => overlaps(a, b))))) continue;
-      chosen.push(edits);
-    }
-    if (chosen.length === 0) break;
-    const next = applyEdits(current, chosen.flat());
-    if (next === current) break;
+  for (let r = 0; r < maxRounds; r++) {
+    const { next, count } = round(current, analyze, contextFor);
+    if (count === 0 || next === current) break;
     current = next;
-    applied += chosen.length;
+    applied += count;
+  }
+  return { edit: minimalEdit(text, current), applied };
+}
+
+export interface FixAllAsyncOptions {
+  maxRounds?: number;
+  /** Checked before each round's analysis: a cancelled request stops there and gets no edit. */
+  isCancelled?: () => boolean;
+  /** Awaited before each round, so that a cancellation (or other work) can be read in between. */
+  pause?: () => Promise<void>;
+}
+
+/** fixAll for servers: yields between rounds and stops when cancelled. Same result when not cancelled. */
+export async function fixAllAsync(text: string, analyze: Analyze, contextFor: ContextFor, options: FixAllAsyncOptions = {}): Promise<FixAllResult> {
+  const { maxRounds = 6, isCancelled = () => false, pause = () => new Promise<void>((r) => setImmediate(r)) } = options;
+  let current = text;
+  let applied = 0;
+  for (let r = 0; r < maxRounds; r++) {
+    await pause();
+    if (isCancelled()) return { edit: null, applied: 0, cancelled: true };
+    const { next, count } = round(current, analyze, contextFor);
+    if (count === 0 || next === current) break;
+    current = next;
+    applied += count;
   }
   return { edit: minimalEdit(text, current), applied };
 }

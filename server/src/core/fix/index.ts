@@ -12,7 +12,7 @@ import { setErrnoFixes } from './set-errno';
 import type { FixChoice, FixContext } from './types';
 
 export { fixContext, type ContractResolver } from './context';
-export { fixAll, minimalEdit, type FixAllResult } from './fix-all';
+export { fixAll, fixAllAsync, minimalEdit, type FixAllAsyncOptions, type FixAllResult } from './fix-all';
 export { disableLineFix, REASON_PLACEHOLDER } from './disable-line';
 export { removeSuppressionFix } from './remove-suppression';
 export { detectStyle, type TextStyle } from './text-style';
