@@ -30,7 +30,7 @@ call, what it returned and which error code it set.
                    Windows); native: winsock when its tools are installed, else host
   --compare A,B    run on two stacks and report every call whose result differs (exit 1 if any)
   --allow-net LIST native runs reach loopback only; LIST (any, or ADDRESS[/PREFIX],...) widens that
-  --timeout MS     wall-clock limit of one snippet on a native stack (default 10000)
+  --timeout MS     wall-clock limit of one snippet, on any stack (default 10000)
   --profile        spec (default): what the reference pages say; windows: what Windows is observed to do
   --format         text (default) or json
 `;

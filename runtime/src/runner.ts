@@ -21,7 +21,7 @@ import type { SnippetInfo } from './interp/snippets';
 import { scanSnippets } from './interp/snippets';
 import { RunStop } from './interp/values';
 import type { NativeRunOptions, NativeStacks } from './native/select-stack';
-import { NativeUnavailable, isSnippetRunner, nativeStacks } from './native/select-stack';
+import { DEFAULT_NATIVE_LIMIT_MS, NativeUnavailable, isSnippetRunner, nativeStacks } from './native/select-stack';
 
 export type StackChoice = StackName | 'native';
 
@@ -95,13 +95,22 @@ export async function runSource(source: string, options: RunOptions = {}): Promi
         provider: { connectData: info.options['connect-data'] === true, qos: info.options.qos === true },
       });
       const budget = options.budget ?? numberOption(info, 'budget') ?? DEFAULT_BUDGET;
-      results.push(await runOne(program, lowerer, info, stack, profile, budget, errors));
+      results.push(await runOne(program, lowerer, info, stack, profile, budget, wallLimit(options), errors));
       await stack.dispose();
     }
     return { version: 1, snippets: results };
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * The wall-clock limit of one interpreted snippet: `timeoutMs` (wsplint run --timeout), the same limit the
+ * native stacks apply, so no stack runs a snippet longer than the user allowed.
+ */
+function wallLimit(options: RunOptions): number {
+  const t = options.timeoutMs;
+  return t !== undefined && Number.isFinite(t) && t > 0 ? t : DEFAULT_NATIVE_LIMIT_MS;
 }
 
 function profileOption(info: SnippetInfo): Profile | undefined {
@@ -132,9 +141,10 @@ async function runOne(
   stack: Stack,
   profile: Profile,
   budget: number,
+  wallMs: number,
   directiveErrors: string[],
 ): Promise<SnippetResult> {
-  const m = new Machine({ program, stack, typedefs: lowerer.env.typedefs, budget });
+  const m = new Machine({ program, stack, typedefs: lowerer.env.typedefs, budget, wallMs });
   const result = (error: string | null): SnippetResult => ({
     name: info.name,
     line: info.line,

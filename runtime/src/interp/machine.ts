@@ -14,9 +14,17 @@ export interface MachineOptions {
   typedefs: ReadonlyMap<string, CType>;
   /** Statements and loop iterations the run may take. */
   budget: number;
+  /**
+   * Wall-clock limit of the run in ms. The step budget bounds how many steps run, not how long one takes
+   * (a memset of 50 MB is one step), so the clock is checked on every step too.
+   */
+  wallMs?: number;
 }
 
 export const MAX_CALL_DEPTH = 64;
+
+/** What a snippet may print: output is kept in memory until the run ends, so it is bounded like memory. */
+export const MAX_OUTPUT_CHARS = 1024 * 1024;
 
 export class Machine {
   readonly mem = new Memory();
@@ -24,6 +32,8 @@ export class Machine {
   readonly stack: Stack;
   readonly typedefs: ReadonlyMap<string, CType>;
   readonly budget: number;
+  private readonly wallMs: number | undefined;
+  private readonly deadline: number;
   readonly globals = new Map<string, LValue>();
   readonly statics = new Map<string, LValue>();
   readonly strings = new Map<number, number>();
@@ -44,6 +54,8 @@ export class Machine {
     this.stack = options.stack;
     this.typedefs = options.typedefs;
     this.budget = options.budget;
+    this.wallMs = options.wallMs;
+    this.deadline = options.wallMs === undefined ? Infinity : performance.now() + options.wallMs;
   }
 
   step(line: number): void {
@@ -53,6 +65,9 @@ export class Machine {
         `step budget of ${this.budget} exhausted (a loop that never ends? virtual time only passes when the snippet waits: select with a timeout, Sleep, a blocking call)`,
         line,
       );
+    }
+    if (performance.now() > this.deadline) {
+      throw new RunStop(`the run passed its wall-clock limit of ${this.wallMs} ms after ${this.steps} steps (wsplint run --timeout MS)`, line);
     }
   }
 
@@ -95,6 +110,10 @@ export class Machine {
   }
 
   print(text: string): void {
+    if (this.printed.length + text.length > MAX_OUTPUT_CHARS) {
+      this.printed += text.slice(0, Math.max(0, MAX_OUTPUT_CHARS - this.printed.length));
+      throw new RunStop(`the snippet printed more than ${MAX_OUTPUT_CHARS / (1024 * 1024)} MB; the run stops there`);
+    }
     this.printed += text;
   }
 

@@ -1,4 +1,5 @@
 /** printf-style formatting over the snippet's memory (%d %i %u %x %X %o %c %s %p %%, flags, width, precision, length). */
+import { MAX_OUTPUT_CHARS } from './machine';
 import type { Memory } from './memory';
 import type { Value } from './values';
 import { RunStop } from './values';
@@ -24,6 +25,10 @@ export function format(mem: Memory, fmt: string, args: Value[]): string {
     }
     const width = widthSpec === '*' ? Number(take(spec)) : widthSpec ? Number(widthSpec) : 0;
     const prec = precSpec === '*' ? Number(take(spec)) : precSpec !== undefined ? Number(precSpec) : null;
+    // Padding is built before it is printed: a huge width would take the memory before the output limit could.
+    for (const n of [width, prec ?? 0]) {
+      if (Math.abs(n) > MAX_OUTPUT_CHARS) throw new RunStop(`printf: a width or precision of ${n} in "${spec}" is more than the output limit`);
+    }
     let body: string;
     switch (conv) {
       case 'd':
