@@ -6,8 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
 import { cParser } from '../../interp/parser';
@@ -17,6 +16,8 @@ import type { Profile, SnippetResult } from '../../types';
 import type { NetPolicy } from '../net-policy';
 import { LOOPBACK_ONLY } from '../net-policy';
 import { INCLUDES, RECORD_PREFIX, harnessHead, harnessMain } from './harness';
+import { killTree } from './kill-tree';
+import { makeRunDir, removeRunDir } from './run-dirs';
 import { parseHarnessOutput } from './parse-output';
 import { rewriteCalls } from './rewrite';
 import type { Toolchain } from './toolchain';
@@ -80,7 +81,8 @@ function runWithLimit(command: string, args: string[], options: LimitOptions): P
     let started = options.startedWhen === undefined;
     const kill = (): void => {
       timedOut = true;
-      child.kill('SIGKILL');
+      // The whole tree: a compiled snippet (native code) may have started processes of its own.
+      killTree(child.pid);
     };
     let timer = setTimeout(kill, started ? options.limitMs : STARTUP_LIMIT_MS);
     const poll = started
@@ -152,7 +154,7 @@ export class WinsockRunner implements SnippetRunner {
     if (params > 0) return result({ error: `line ${snippet.line}: a snippet function takes no parameters (${snippet.functionName} has ${params})` });
     this.toolchain ??= findToolchain();
     const tc = this.toolchain;
-    const dir = await mkdtemp(join(tmpdir(), 'wsplint-winsock-'));
+    const dir = await makeRunDir();
     try {
       const program = await this.generate(source);
       const cFile = join(dir, 'harness.c');
@@ -168,7 +170,7 @@ export class WinsockRunner implements SnippetRunner {
       const parsed = parseHarnessOutput(readFileSync(outFile, 'utf8'), { ...exit, limitMs: this.limitMs }, this.policy);
       return result({ calls: parsed.calls, events: parsed.events, output: parsed.output, error: parsed.error });
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeRunDir(dir);
     }
   }
 
