@@ -18,18 +18,45 @@ export function contractForFunction(name: string, text: string, fallback?: strin
     }
   }
   const esc = name.replace(/[^\w]/g, '');
-  if (esc && text.includes(esc)) {
-    const assign = new RegExp(`\\b(lpWSP\\w+)\\s*=\\s*(?:\\([^)]*\\)\\s*)?&?\\s*${esc}\\b`).exec(text);
-    const c = assign ? getContract(assign[1]) : undefined;
+  if (esc) {
+    // One pass over the text finds every assignment and table entry; a lookup per finding then costs
+    // nothing (a file with thousands of findings made this quadratic: fuzzer, many-functions-3000).
+    const ix = indexOf(text);
+    const member = ix.assigned.get(esc);
+    const c = member ? getContract(member) : undefined;
     if (c) return c;
-    const positional = positionInProcTable(esc, text);
-    if (positional) return positional;
+    const positional = ix.position.get(esc);
+    if (positional !== undefined) return getContract(PROC_TABLE_FIELDS[positional].function);
   }
   return fallback ? getContract(fallback) : undefined;
 }
 
-/** `WSPPROC_TABLE t = { LbAccept, ..., LbConnect, ... };`: the member at the function's position. */
-function positionInProcTable(name: string, text: string): FunctionContract | undefined {
+interface TextIndex {
+  /** Function name -> the lpWSP* member its first assignment stores it in. */
+  assigned: Map<string, string>;
+  /** Function name -> its position in the first WSPPROC_TABLE initializer that lists it. */
+  position: Map<string, number>;
+}
+
+const INDEXES = new Map<string, TextIndex>();
+const MAX_INDEXES = 16;
+
+function indexOf(text: string): TextIndex {
+  let ix = INDEXES.get(text);
+  if (ix) return ix;
+  ix = { assigned: new Map(), position: new Map() };
+  // The name is read in a lookahead: `a->lpWSPX = b->lpWSPY = Fn` must still reach `lpWSPY = Fn`.
+  for (const m of text.matchAll(/\b(lpWSP\w+)\s*=\s*(?:\([^)]*\)\s*)?&?\s*(?=([A-Za-z_]\w*)\b)/g)) {
+    if (!ix.assigned.has(m[2])) ix.assigned.set(m[2], m[1]);
+  }
+  procTablePositions(text, ix.position);
+  if (INDEXES.size >= MAX_INDEXES) INDEXES.delete(INDEXES.keys().next().value as string);
+  INDEXES.set(text, ix);
+  return ix;
+}
+
+/** `WSPPROC_TABLE t = { LbAccept, ..., LbConnect, ... };`: each function's position (members in struct order). */
+function procTablePositions(text: string, out: Map<string, number>): void {
   for (const m of text.matchAll(/\bWSPPROC_TABLE\s+\w+\s*=\s*\{/g)) {
     const open = (m.index ?? 0) + m[0].length;
     const close = text.indexOf('}', open);
@@ -39,8 +66,8 @@ function positionInProcTable(name: string, text: string): FunctionContract | und
       .replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '')
       .split(',')
       .map((e) => e.replace(/\([^)]*\)/g, '').replace(/&/g, '').trim());
-    const i = entries.indexOf(name);
-    if (i >= 0 && i < PROC_TABLE_FIELDS.length) return getContract(PROC_TABLE_FIELDS[i].function);
+    entries.forEach((e, i) => {
+      if (e && i < PROC_TABLE_FIELDS.length && !out.has(e)) out.set(e, i);
+    });
   }
-  return undefined;
 }

@@ -4,7 +4,7 @@
  * out of the branch (`if (x) *lpErrno = E; return SOCKET_ERROR;` runs the return unconditionally), so the
  * body gets braces first.
  */
-import { scanComments } from '../suppress';
+import { commentsOf, firstCommentFrom } from './comment-index';
 import type { OffsetEdit } from './types';
 import { indentAt, lineStartOf, type TextStyle } from './text-style';
 
@@ -17,11 +17,13 @@ export interface Line {
 /** Offset just past the `;` that ends the statement at `start` (parentheses, strings and comments skipped). */
 export function statementEnd(text: string, start: number): number {
   let depth = 0;
-  const comments = scanComments(text.slice(start, start + 20000));
-  let ci = 0;
+  const comments = commentsOf(text);
+  let ci = firstCommentFrom(comments, start);
   for (let i = start; i < text.length; i++) {
-    if (ci < comments.length && i - start === comments[ci].start) {
-      i = start + comments[ci].end - 1;
+    // Literals are skipped by their own rules: catch up with comments they jumped over.
+    while (ci < comments.length && comments[ci].end <= i) ci++;
+    if (ci < comments.length && i >= comments[ci].start) {
+      i = comments[ci].end - 1;
       ci++;
       continue;
     }
@@ -55,8 +57,8 @@ interface Token {
 
 /** The last token before `offset`, skipping whitespace and comments; null at the start of the file. */
 export function previousToken(text: string, offset: number): Token | null {
-  const comments = scanComments(text.slice(0, offset));
-  let ci = comments.length - 1;
+  const comments = commentsOf(text);
+  let ci = firstCommentFrom(comments, offset) - 1;
   let i = offset - 1;
   while (i >= 0) {
     if (ci >= 0 && i < comments[ci].end && i >= comments[ci].start) {

@@ -7,7 +7,20 @@ export interface TextStyle {
   braceOnOwnLine: boolean;
 }
 
+const STYLES = new Map<string, TextStyle>();
+
+/** The style of a text, remembered for a few recent texts (fixes ask once per finding). */
 export function detectStyle(text: string): TextStyle {
+  let style = STYLES.get(text);
+  if (!style) {
+    style = computeStyle(text);
+    if (STYLES.size >= 8) STYLES.delete(STYLES.keys().next().value as string);
+    STYLES.set(text, style);
+  }
+  return style;
+}
+
+function computeStyle(text: string): TextStyle {
   const crlf = text.split('\r\n').length - 1;
   const lf = text.split('\n').length - 1;
   const eol = crlf > 0 && crlf * 2 >= lf ? '\r\n' : '\n';
