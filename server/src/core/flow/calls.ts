@@ -50,7 +50,8 @@ export function applyCall(ctx: ExploreCtx, call: Node, pss: PState[]): PState[] 
     let ps = ps0;
     const constArgs = args.map((a) => {
       const v = evalExpr(ctx, a, ps.st, ps.calls);
-      return v && v.length === 1 && v[0].val.k === 'const' ? v[0].val : null;
+      // Constants, and "not 0" (a status known to have failed), specialize the callee's summary.
+      return v && v.length === 1 && (v[0].val.k === 'const' || v[0].val.k === 'nonnull') ? v[0].val : null;
     });
     const summary = name ? ctx.run.summaryFor(call, name, args.length, ctx.fn, constArgs) : null;
     if (!summary) {
@@ -132,8 +133,9 @@ function unknownCall(ctx: ExploreCtx, call: Node, name: string, args: Node[], ps
   const spi = spiReturnKind(name);
   const kind = errBits ? ctx.run.prototype(name) ?? spi : spi && /^lpWSP/.test(name) ? spi : undefined;
   if (!kind || kind === 'void' || kind === 'other') return [havoc(ctx, call, args, ps)];
-  // On failure the out-pointers keep what they held; on success the callee filled them.
-  const failed = havoc(ctx, call, args, ps, 'keep');
+  // On failure the out-pointers keep what they held, but for the error one; on success the callee filled them.
+  const errAt = getContract(name.replace(/^lp/, ''))?.params.findIndex((p) => p.name === 'lpErrno') ?? -1;
+  const failed = havoc(ctx, call, args, ps, 'keep', errAt);
   const filled = havoc(ctx, call, args, ps, 'filled');
   const failVal: Val =
     kind === 'pointer' ? { k: 'const', name: 'NULL', num: 0 }
@@ -172,7 +174,7 @@ function spiReturnKind(name: string): ReturnKind | 'wsp' | undefined {
  * Unknown code (an API, the lower provider's proc table): it may write whatever pointer it gets.
  * `&local` arguments are forgotten, kept (`keep`: a failed call), or known filled (`filled`).
  */
-function havoc(ctx: ExploreCtx, call: Node, args: Node[], ps: PState, outLocals: 'forget' | 'keep' | 'filled' = 'forget'): PState {
+function havoc(ctx: ExploreCtx, call: Node, args: Node[], ps: PState, outLocals: 'forget' | 'keep' | 'filled' = 'forget', errAt = -1): PState {
   let { written, lenWritten } = ps.st;
   let vals: Map<string, Val> | null = null;
   for (const a of args) {
@@ -189,9 +191,11 @@ function havoc(ctx: ExploreCtx, call: Node, args: Node[], ps: PState, outLocals:
     }
     const target = addressOfTarget(a);
     if (target) {
-      if (target?.type === 'identifier' && !ctx.params.has(target.text) && outLocals !== 'keep') {
+      // A failed call wrote its error code (not 0) into the error out-argument (`&err`).
+      const errorOut = outLocals === 'keep' && (args.indexOf(a) === errAt || /err/i.test(target?.text ?? ''));
+      if (target?.type === 'identifier' && !ctx.params.has(target.text) && (outLocals !== 'keep' || errorOut)) {
         vals ??= new Map(ps.st.vals);
-        if (outLocals === 'filled') vals.set(target.text, { k: 'nonnull' });
+        if (outLocals === 'filled' || errorOut) vals.set(target.text, { k: 'nonnull' });
         else vals.delete(target.text);
       }
       // `&lpCalleeData->len` handed out: the callee writes the length.

@@ -1,10 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { Cfg, Edge } from './cfg';
 import type { ExploreCtx } from './context';
-import { evalExpr } from './eval';
+import { evalExpr, strip } from './eval';
 import { refine, type PState } from './refine';
 import { scan } from './scan';
-import { initialState, pushStep, sameConst, stateKey, type State } from './state';
+import { initialState, pushStep, sameConst, stateKey, withVal, type State } from './state';
 
 export interface ExploreResult {
   /** The state budget ran out: some paths were not explored (findings there may be missing). */
@@ -76,7 +76,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
         const pss = scan(ctx, cn.ast, start);
         for (const e of cn.succ) {
           if (e.kind === 'case' && e.value && cn.ast) {
-            const refined = pss.filter((ps) => caseMatches(ctx, cn.ast!, e.value!, ps) !== false);
+            const refined = pss.filter((ps) => caseMatches(ctx, cn.ast!, e.value!, ps) !== false).map((ps) => bindCase(ctx, cn.ast!, e.value!, ps));
             follow(refined, e, e.value, `case ${short(e.label ?? '')}`);
           } else {
             // `default` (or no case) runs only when no case value is the switch value.
@@ -108,7 +108,18 @@ function caseMatches(ctx: ExploreCtx, cond: Node, value: Node, ps: PState): bool
   const cands = evalExpr(ctx, cond, ps.st, ps.calls);
   const v = evalExpr(ctx, value, ps.st, ps.calls);
   if (!cands || cands.length !== 1 || !v || v.length !== 1) return undefined;
+  if (cands[0].val.k === 'nonnull' && v[0].val.k === 'const' && v[0].val.num === 0) return false;
   return sameConst(cands[0].val, v[0].val);
+}
+
+/** In `case V:` of `switch (x)`, x is V from here on (x a local or a scalar parameter). */
+function bindCase(ctx: ExploreCtx, cond: Node, value: Node, ps: PState): PState {
+  const x = strip(cond);
+  if (x?.type !== 'identifier' || ps.st.vals.has(x.text)) return ps;
+  const pi = ctx.params.get(x.text);
+  if (pi !== undefined && ctx.fn.params[pi]?.isPointer) return ps;
+  const v = evalExpr(ctx, value, ps.st, ps.calls);
+  return v && v.length === 1 && v[0].val.k === 'const' ? { ...ps, st: withVal(ps.st, x.text, v[0].val) } : ps;
 }
 
 function short(s: string): string {

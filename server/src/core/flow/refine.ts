@@ -45,7 +45,11 @@ export function refine(ctx: ExploreCtx, cond: Node | null, truth: boolean, ps: P
       }
       if (!COMPARISONS.has(op)) return [ps];
       const noted = noteComparison(ctx, l, r, ps);
-      if (op !== '==' && op !== '!=') return [noted];
+      if (op !== '==' && op !== '!=') {
+        // Both sides known numbers (`attempt < 2` with attempt = 0): the comparison is decided.
+        const decided = compareNumbers(ctx, op, l, r, noted);
+        return decided === undefined || decided === truth ? [noted] : [];
+      }
       const eq = op === '==' ? truth : !truth;
       const rc = constSide(ctx, r, noted);
       if (rc) return atom(ctx, l, rc, eq, noted);
@@ -57,6 +61,15 @@ export function refine(ctx: ExploreCtx, cond: Node | null, truth: boolean, ps: P
       const name = calleeName(e) ?? '';
       const args = argsOf(e);
       if (NULL_CHECK_MACROS.has(name) && args.length === 1) return atom(ctx, args[0], ZERO, !truth, ps);
+      // IS_INTRESOURCE(p) is true for NULL (and small integers): false means p is a real pointer.
+      if (name === 'IS_INTRESOURCE' && args.length === 1) return truth ? [ps] : atom(ctx, args[0], ZERO, false, ps);
+      // NT_SUCCESS(s) is s >= 0: a failure status is not 0 (STATUS_SUCCESS).
+      if ((name === 'NT_SUCCESS' || name === 'SUCCEEDED' || name === 'NT_ERROR' || name === 'FAILED') && args.length === 1) {
+        const success = (name === 'NT_SUCCESS' || name === 'SUCCEEDED') === truth;
+        const v = evalExpr(ctx, args[0], ps.st, ps.calls);
+        if (v && v.length === 1 && v[0].val.k === 'const' && v[0].val.num !== undefined) return (v[0].val.num >= 0) === success ? [ps] : [];
+        return success ? [ps] : atom(ctx, args[0], ZERO, false, ps);
+      }
       if (BAD_PTR_FUNCS.has(name)) {
         // IsBadReadPtr(p, n) false: p points to n readable bytes, so p is not NULL and n was checked.
         const noted = args[1] ? noteComparison(ctx, args[1], null, ps) : ps;
@@ -76,6 +89,9 @@ export function refine(ctx: ExploreCtx, cond: Node | null, truth: boolean, ps: P
     case 'identifier':
     case 'field_expression':
       return atom(ctx, e, ZERO, !truth, ps);
+    case 'pointer_expression':
+      // `if (*err)`: the value last stored through err on this path, if known.
+      return e.childForFieldName('operator')?.text === '*' ? atom(ctx, e, ZERO, !truth, ps) : [ps];
     case 'number_literal': {
       const v = Number(e.text) !== 0;
       return v === truth ? [ps] : [];
@@ -117,6 +133,11 @@ function atom(ctx: ExploreCtx, target: Node | null, c: Val, eq: boolean, ps: PSt
   }
   // A known value: a local or the result of a call on this path.
   const cands = ['identifier', 'call_expression', 'field_expression', 'pointer_expression'].includes(t.type) ? evalExpr(ctx, t, ps.st, ps.calls) : null;
+  if (cands && cands.length === 1 && cands[0].val.k === 'param' && isZero) {
+    const b = bit(cands[0].val.i);
+    if (eq) return ps.st.nonnull & b ? [] : [{ ...ps, st: { ...ps.st, isnull: ps.st.isnull | b } }];
+    return ps.st.isnull & b ? [] : [{ ...ps, st: { ...ps.st, nonnull: ps.st.nonnull | b } }];
+  }
   if (cands && cands.length === 1) {
     const v = cands[0].val;
     const same = v.k === 'nonnull' ? (isZero ? false : undefined) : sameConst(v, c);
@@ -155,4 +176,15 @@ function noteComparison(ctx: ExploreCtx, l: Node | null, r: Node | null, ps: PSt
   }
   if (compared === ps.st.compared && lenChecked === ps.st.lenChecked && !bounded) return ps;
   return { ...ps, st: { ...ps.st, compared, lenChecked, bounded: bounded ?? ps.st.bounded } };
+}
+
+function compareNumbers(ctx: ExploreCtx, op: string, l: Node | null, r: Node | null, ps: PState): boolean | undefined {
+  const num = (n: Node | null): number | undefined => {
+    const c = evalExpr(ctx, n, ps.st, ps.calls);
+    return c && c.length === 1 && c[0].val.k === 'const' ? c[0].val.num : undefined;
+  };
+  const a = num(l);
+  const b = a === undefined ? undefined : num(r);
+  if (a === undefined || b === undefined) return undefined;
+  return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
 }

@@ -176,7 +176,10 @@ function assign(ctx: ExploreCtx, node: Node, leftRaw: Node | null, right: Node |
   if (left.type === 'identifier') {
     const v = ps.st.vals.get(left.text);
     if (v?.k === 'deref') return [storeThrough(ctx, node, left, right, op, { param: v.i, field: null }, ps)];
-    if (ctx.params.has(left.text) && !v) return [ps]; // a parameter reassigned keeps its identity
+    // A pointer parameter reassigned keeps its identity (`lpErrno = &dummy` when it was NULL); a scalar
+    // parameter (`s = INVALID_SOCKET`) takes the value.
+    const pi = ctx.params.get(left.text);
+    if (pi !== undefined && !v && ctx.fn.params[pi]?.isPointer) return [ps];
     return bindLocal(ctx, left.text, op === '=' ? right : null, ps);
   }
   // `p->buf[i] = x`: an element copied into a buffer that a parameter points to.
@@ -217,10 +220,15 @@ function storeThrough(ctx: ExploreCtx, node: Node, left: Node, right: Node | nul
     const key = `*${strip(left.childForFieldName('argument'))?.text ?? ''}`;
     vals = withVal(ps.st, key, cands && cands.length === 1 && cands[0].val.k === 'const' ? cands[0].val : null).vals;
   }
+  // `*lpErrno = NO_ERROR` up front is not an error code: a later failure still has to set one.
+  // Only a 0 written here (a helper's or a variable's 0 may stand for a path we cannot rule out).
+  const literal = strip(right);
+  const clears = (ctx.errorParams & b) !== 0 && base.field === null && (literal?.type === 'number_literal' || literal?.type === 'identifier') &&
+    !ps.st.vals.has(literal.text) && !!cands && cands.length > 0 && cands.every((c) => c.val.k === 'const' && c.val.num === 0);
   const st: State = {
     ...ps.st,
     vals,
-    written: ps.st.written | b,
+    written: clears ? ps.st.written : ps.st.written | b,
     lenWritten: base.field === 'len' ? ps.st.lenWritten | b : ps.st.lenWritten,
     used: ps.st.used | b,
     nonnull: ps.st.nonnull | b,

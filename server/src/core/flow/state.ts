@@ -107,6 +107,10 @@ export function constName(v: Val): string {
 export function sameConst(a: Val, b: Val): boolean | undefined {
   if (a.k !== 'const' || b.k !== 'const') return undefined;
   if (a.num !== undefined && b.num !== undefined) return a.num === b.num;
+  // 0 against a named error or status code whose value we do not know: such codes are not 0 (but the
+  // success and wait-0 names, which we know).
+  const zeroVsCode = (x: typeof a, y: typeof b) => x.num === 0 && y.num === undefined && !!y.name && /^(STATUS|ERROR|WSA)_?[A-Z]/.test(y.name) && !/SUCCESS|WAIT_0/.test(y.name);
+  if (zeroVsCode(a, b) || zeroVsCode(b, a)) return false;
   if (a.name !== undefined && b.name !== undefined) {
     if (a.name === b.name) return true;
     // Two different status or error macros (STATUS_PENDING, STATUS_TIMEOUT): distinct codes.

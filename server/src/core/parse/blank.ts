@@ -25,7 +25,7 @@ const TYPE_ARG_MACROS = new Set(['FIELD_OFFSET', 'offsetof', 'CONTAINING_RECORD'
  * every line number and column stays exact.
  */
 export function blankMacros(src: string, extra: readonly string[] = []): BlankResult {
-  const plain = new Set([...PLAIN_MACROS, ...extra]);
+  const plain = new Set([...PLAIN_MACROS, ...extra, ...statementMacros(src)]);
   const out = src.split('');
   const macros: BlankedMacro[] = [];
   const n = src.length;
@@ -160,4 +160,15 @@ function balancedArgsEnd(src: string, from: number): number {
     } else if (c === ';' || c === '{') return -1;
   }
   return -1;
+}
+
+/**
+ * Object-like macros of this file whose body is a whole statement (`#define TRACE_LINE Log(__FUNCTION__);`):
+ * used as `TRACE_LINE` on a line of its own, without `;`, they make the next statement parse as a declaration.
+ * Blanking them where they are used keeps the next statement what it is.
+ */
+function statementMacros(src: string): string[] {
+  const out: string[] = [];
+  for (const m of src.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)[ \t]+(?!\()([^\n]*?);[ \t]*(?:\/\/[^\n]*)?$/gm)) out.push(m[1]);
+  return out;
 }

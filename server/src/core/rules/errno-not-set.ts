@@ -1,4 +1,5 @@
 import { bit, type Step } from '../flow/state';
+import { isDocumentedFor } from '../spec/contracts';
 import { conventionOf } from './convention';
 import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
 
@@ -29,7 +30,7 @@ export const errnoNotSet: Rule = {
         end: e.node.endIndex,
         message: `${c.fn.name} returns ${conv.failureName} here without setting *${name} on the path ${describe(steps)}; the caller will report a stale error`,
         steps,
-        fix: { kind: 'set-errno-before-return', returnOffset: e.node.startIndex, errnoParam: name, suggested: suggestCode(steps) },
+        fix: { kind: 'set-errno-before-return', returnOffset: e.node.startIndex, errnoParam: name, suggested: documentedOrNull(c.contract.name, suggestCode(steps)) },
       });
     }
     return out;
@@ -55,4 +56,8 @@ export function suggestCode(steps: Step[]): string | null {
   if (/callerdata/i.test(m)) return 'WSAEPROTONOSUPPORT';
   if (/qos/i.test(m)) return 'WSAEOPNOTSUPP';
   return null;
+}
+
+function documentedOrNull(fn: string, code: string | null): string | null {
+  return code && isDocumentedFor(fn, code) ? code : null;
 }

@@ -23,7 +23,8 @@ const TOLERATED: Record<string, string> = {
  */
 const OVERLAPPED_OPERATIONS = ['WSPSend', 'WSPSendTo', 'WSPRecv', 'WSPRecvFrom', 'WSPIoctl'];
 function operationCode(fn: string, code: string): boolean {
-  return fn === 'WSPGetOverlappedResult' && (code === 'WSA_OPERATION_ABORTED' || OVERLAPPED_OPERATIONS.some((op) => isDocumentedFor(op, code)));
+  // Not WSA_IO_PENDING: "If FALSE and the operation is still pending ... lpErrno is WSA_IO_INCOMPLETE".
+  return fn === 'WSPGetOverlappedResult' && code !== 'WSA_IO_PENDING' && (code === 'WSA_OPERATION_ABORTED' || OVERLAPPED_OPERATIONS.some((op) => isDocumentedFor(op, code)));
 }
 
 type Verdict = { rule: 'undocumented-error' | 'non-wsa-error'; code: string; why: string; replacement: string | null; tolerated: boolean } | null;
@@ -79,6 +80,7 @@ function codeRule(id: 'undocumented-error' | 'non-wsa-error'): Rule {
         else byNode.set(e.node.id, { e, bad });
       }
       const out: RawFinding[] = [];
+      if (id === 'non-wsa-error') out.push(...win32Stores(c, errno, pname));
       for (const { e, bad } of byNode.values()) {
         const first = bad[0];
         const codes = [...new Set(bad.map((b) => b.v.code))];
@@ -106,7 +108,8 @@ function codeRule(id: 'undocumented-error' | 'non-wsa-error'): Rule {
 function rhsOf(n: Node): Node | null {
   if (n.type !== 'assignment_expression') return null;
   const r = strip(n.childForFieldName('right'));
-  return r && (r.type === 'identifier' || r.type === 'number_literal') ? r : null;
+  // Only a code written here as a literal or a macro name; never a variable that holds it.
+  return r && (r.type === 'number_literal' || (r.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(r.text))) ? r : null;
 }
 
 export const undocumentedError = codeRule('undocumented-error');
@@ -127,6 +130,27 @@ function returnedCodes(c: ImplCheck): RawFinding[] {
       end: e.node.endIndex,
       message: `${c.fn.name} returns ${codes.join(', ')}: ${bad[0].v!.why}`,
       steps: pathTo(c, e, bad[0].cand.steps, e.node.startIndex, `returns ${codes.join(' or ')}`),
+    });
+  }
+  return out;
+}
+
+/** `*lpErrno = GetLastError()`: a Win32 error code (ERROR_*) where a WSA code belongs. */
+function win32Stores(c: ImplCheck, errno: number, pname: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const once = new Once();
+  for (const e of c.events) {
+    if (e.kind !== 'store' || e.param !== errno || e.field !== null || e.via || e.node.type !== 'assignment_expression') continue;
+    const r = strip(e.node.childForFieldName('right'));
+    const fn = r?.type === 'call_expression' ? r.childForFieldName('function')?.text : undefined;
+    if (fn !== 'GetLastError' && fn !== 'RtlNtStatusToDosError' || !once.first(`${e.node.id}`)) continue;
+    out.push({
+      rule: 'non-wsa-error',
+      start: e.node.startIndex,
+      end: e.node.endIndex,
+      severity: 'warning',
+      message: `*${pname} is set to ${fn}(), a Win32 error code (ERROR_*), not a WSA code: map it to one of the codes ${c.contract.name} documents`,
+      steps: pathTo(c, e, [], e.node.startIndex, `*${pname} receives ${fn}()`),
     });
   }
   return out;
