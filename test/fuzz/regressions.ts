@@ -22,6 +22,8 @@ export interface RegressionMeta {
   path: string;
   extra?: SourceFile[];
   found: string;
+  /** The commit that fixed it, once fixed (the replay must then pass). */
+  fixed?: string;
 }
 
 export interface Regression {
