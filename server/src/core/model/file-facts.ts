@@ -16,11 +16,26 @@ export interface FileFacts {
   prototypes: Array<[string, ReturnKind]>;
   /** File-scope variables, with their initializer text (null when none). */
   globalDecls: Array<{ name: string; value: string | null }>;
-  /** Assignments to identifiers that are not locals or parameters of the enclosing function. */
-  outerAssigns: Array<{ name: string; value: string | null }>;
+  /** Assignments to plain identifiers (`g_err = WSAENOBUFS`), with where they are. */
+  assigns: Array<{ name: string; value: string | null; at: number }>;
+  /** Function definitions by offset range, to tell a global's assignment from a local's. */
+  fns: Array<{ n: Node; start: number; end: number }>;
 }
 
 const memo = new WeakMap<ParsedFile, FileFacts>();
+const localsMemo = new WeakMap<Node, Set<string>>();
+
+/**
+ * The assignment stores into the file-scope variable of that name, not into a local or parameter of the
+ * function around it (asked only for names that are globals somewhere in the run, so it stays cheap).
+ */
+export function assignsGlobal(facts: FileFacts, a: { name: string; at: number }): boolean {
+  const fn = containing(facts.fns, a.at);
+  if (!fn) return true;
+  let locals = localsMemo.get(fn.n);
+  if (!locals) localsMemo.set(fn.n, (locals = localNames(fn.n)));
+  return !locals.has(a.name);
+}
 
 export function factsOf(f: ParsedFile): FileFacts {
   let facts = memo.get(f);
@@ -52,23 +67,15 @@ function extract(f: ParsedFile): FileFacts {
       if (id) globalDecls.push({ name: id.text, value: value ? value.text : null });
     }
   }
-  const outerAssigns: FileFacts['outerAssigns'] = [];
-  // Which function holds each assignment, by offset ranges (walking .parent costs O(depth) per step here).
-  const fns = root.descendantsOfType('function_definition').filter((n): n is Node => !!n).map((n) => ({ n, start: n.startIndex, end: n.endIndex }));
-  const localsOf = new Map<number, Set<string>>();
+  const assigns: FileFacts['assigns'] = [];
   for (const a of root.descendantsOfType('assignment_expression')) {
     const left = a?.childForFieldName('left');
     if (!a || left?.type !== 'identifier') continue;
-    const at = a.startIndex;
-    const fn = containing(fns, at);
-    if (fn) {
-      let locals = localsOf.get(fn.n.id);
-      if (!locals) localsOf.set(fn.n.id, (locals = localNames(fn.n)));
-      if (locals.has(left.text)) continue;
-    }
-    outerAssigns.push({ name: left.text, value: a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null });
+    assigns.push({ name: left.text, value: a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null, at: a.startIndex });
   }
-  return { functions: collectFunctions(f), installs: collectProcInstalls(f), prototypes, globalDecls, outerAssigns };
+  const fns = root.descendantsOfType('function_definition').filter((n): n is Node => !!n).map((n) => ({ n, start: n.startIndex, end: n.endIndex }));
+  return { functions: collectFunctions(f), // Only files that name a table entry can install anything (a text test is far cheaper than a tree walk).
+    installs: /lpWSP[A-Z]|WSPPROC_TABLE/.test(f.text) ? collectProcInstalls(f) : [], prototypes, globalDecls, assigns, fns };
 }
 
 function localNames(fn: Node): Set<string> {

@@ -32,7 +32,7 @@ export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readon
   const tree = previous && previous.language === language ? reparse(parsers, previous, blank.text, language) : parsers.parse(blank.text, language);
   const defines = new Map<string, string>();
   const macroFns = new Map<string, { params: string[]; body: string }>();
-  collectDefines(tree.rootNode, defines, macroFns);
+  if (/^[ \t]*#[ \t]*define\b/m.test(f.text)) collectDefines(tree.rootNode, defines, macroFns);
   return {
     path: f.path,
     text: f.text,

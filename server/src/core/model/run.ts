@@ -6,7 +6,7 @@ import { valKey, type Val } from '../flow/state';
 
 const MAX_SPECIALIZATIONS = 16;
 import { knownConstant, parseNumber, type ConstValue } from './constants';
-import { calledNames, factsOf } from './file-facts';
+import { assignsGlobal, calledNames, factsOf } from './file-facts';
 import type { FunctionInfo } from './functions';
 import type { ParsedFile } from './parsed-file';
 import type { ProcInstall } from './proc-tables';
@@ -43,7 +43,7 @@ export class Run implements RunContext {
     });
     // Globals: every file's declarations first, then the assignments to them anywhere in the run.
     for (const facts of all) for (const g of facts.globalDecls) this.noteGlobal(g.name, g.value, g.value === null);
-    for (const facts of all) for (const a of facts.outerAssigns) if (this.globals.has(a.name)) this.noteGlobal(a.name, a.value, false);
+    for (const facts of all) for (const a of facts.assigns) if (this.globals.has(a.name) && assignsGlobal(facts, a)) this.noteGlobal(a.name, a.value, false);
   }
 
   prototype(name: string): ReturnKind | undefined {
