@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalyzer } from '../../server/src/core';
-import { disableLineFix, fixContext, fixesFor } from '../../server/src/core/fix';
+import { detectStyle, disableLineFix, fixContext, fixesFor } from '../../server/src/core/fix';
 import { contractForFunction } from '../../server/src/lsp/implementation-of';
 
 const SIG =
@@ -32,4 +32,15 @@ test('every fix of 2,000 findings in a 250 KB file is computed in linear time', 
   const ms = performance.now() - t0;
   t.diagnostic(`${choices} fix choices for ${findings.length} findings in ${Math.round(ms)} ms`);
   assert.ok(ms < 3000, `${Math.round(ms)} ms`);
+});
+
+test("the file's brace style is read in linear time, even from one 400 KB line", () => {
+  const line = 'if (s) {'.repeat(50_000) + '}'.repeat(50_000);
+  const t0 = performance.now();
+  const style = detectStyle(`int f(int s)\n{\n${line}\n}\n`);
+  const ms = performance.now() - t0;
+  assert.ok(ms < 1000, `${Math.round(ms)} ms`);
+  assert.equal(style.braceOnOwnLine, false);
+  assert.equal(detectStyle('void f(void)\n{\n    if (a)\n    {\n        g();\n    }\n    while (b)\n    {\n    }\n}\n').braceOnOwnLine, true);
+  assert.equal(detectStyle('void f(void) {\n\tif (a) {\n\t\tg();\n\t}\n}\n').braceOnOwnLine, false);
 });

@@ -47,8 +47,17 @@ function computeStyle(text: string): TextStyle {
   for (const [w, n] of widths) if (n > best || (n === best && w < width)) [width, best] = [w, n];
   const unit = tabs > spaces ? '\t' : ' '.repeat(width);
 
-  const sameLine = (text.match(/\b(?:if|for|while|switch)\s*\(.*\)[ \t]*\{/g) ?? []).length;
-  const ownLine = (text.match(/\b(?:if|for|while|switch)\s*\(.*\)[ \t]*\r?\n[ \t]*\{/g) ?? []).length;
+  // Line by line: a regex with `.*` over the whole text backtracks quadratically on a very long line.
+  let sameLine = 0;
+  let ownLine = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const kw = /\b(?:if|for|while|switch)\s*\(/.exec(lines[i]);
+    if (!kw) continue;
+    const rest = lines[i].slice(kw.index).replace(/\r$/, '');
+    if (/\)[ \t]*\{/.test(rest)) sameLine++;
+    else if (/\)[ \t]*$/.test(rest) && /^[ \t]*\{/.test(lines[i + 1] ?? '')) ownLine++;
+  }
   return { eol, unit, braceOnOwnLine: ownLine > sameLine };
 }
 
