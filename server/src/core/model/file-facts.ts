@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ReturnKind } from '../flow/context';
 import { calleeName } from '../flow/eval';
 import { collectFunctions, declaratorName, findFunctionDeclarator, type FunctionInfo } from './functions';
+import { outlineOf } from './outline';
 import type { ParsedFile } from './parsed-file';
 import { collectProcInstalls, type ProcInstall } from './proc-tables';
 
@@ -16,13 +17,27 @@ export interface FileFacts {
   prototypes: Array<[string, ReturnKind]>;
   /** File-scope variables, with their initializer text (null when none). */
   globalDecls: Array<{ name: string; value: string | null }>;
-  /** Assignments to plain identifiers (`g_err = WSAENOBUFS`), with where they are. */
-  assigns: Array<{ name: string; value: string | null; at: number }>;
   /** Function definitions by offset range, to tell a global's assignment from a local's. */
   fns: Array<{ n: Node; start: number; end: number }>;
 }
 
 const memo = new WeakMap<ParsedFile, FileFacts>();
+const assignMemo = new WeakMap<ParsedFile, Array<{ name: string; value: string | null; at: number }>>();
+
+/** Assignments to plain identifiers (`g_err = WSAENOBUFS`), with where they are: walked only when asked. */
+export function assignsOf(f: ParsedFile): Array<{ name: string; value: string | null; at: number }> {
+  let list = assignMemo.get(f);
+  if (!list) {
+    list = [];
+    for (const a of f.tree.rootNode.descendantsOfType('assignment_expression')) {
+      const left = a?.childForFieldName('left');
+      if (!a || left?.type !== 'identifier') continue;
+      list.push({ name: left.text, value: a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null, at: a.startIndex });
+    }
+    assignMemo.set(f, list);
+  }
+  return list;
+}
 const localsMemo = new WeakMap<Node, Set<string>>();
 
 /**
@@ -49,8 +64,7 @@ export function factsOf(f: ParsedFile): FileFacts {
 function extract(f: ParsedFile): FileFacts {
   const root = f.tree.rootNode;
   const prototypes: Array<[string, ReturnKind]> = [];
-  for (const d of root.descendantsOfType(['declaration', 'field_declaration'])) {
-    if (!d) continue;
+  for (const d of outlineOf(f).declarations) {
     for (const decl of d.childrenForFieldName('declarator')) {
       const fdecl = decl ? findFunctionDeclarator(decl) : null;
       const name = fdecl?.childForFieldName('declarator')?.text.split('::').pop();
@@ -67,15 +81,9 @@ function extract(f: ParsedFile): FileFacts {
       if (id) globalDecls.push({ name: id.text, value: value ? value.text : null });
     }
   }
-  const assigns: FileFacts['assigns'] = [];
-  for (const a of root.descendantsOfType('assignment_expression')) {
-    const left = a?.childForFieldName('left');
-    if (!a || left?.type !== 'identifier') continue;
-    assigns.push({ name: left.text, value: a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null, at: a.startIndex });
-  }
-  const fns = root.descendantsOfType('function_definition').filter((n): n is Node => !!n).map((n) => ({ n, start: n.startIndex, end: n.endIndex }));
+  const fns = outlineOf(f).functions.map((n) => ({ n, start: n.startIndex, end: n.endIndex }));
   return { functions: collectFunctions(f), // Only files that name a table entry can install anything (a text test is far cheaper than a tree walk).
-    installs: /lpWSP[A-Z]|WSPPROC_TABLE/.test(f.text) ? collectProcInstalls(f) : [], prototypes, globalDecls, assigns, fns };
+    installs: /lpWSP[A-Z]|WSPPROC_TABLE/.test(f.text) ? collectProcInstalls(f) : [], prototypes, globalDecls, fns };
 }
 
 function localNames(fn: Node): Set<string> {

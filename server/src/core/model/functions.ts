@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { SalFact } from '../parse/macros';
+import { outlineOf } from './outline';
 import type { ParsedFile } from './parsed-file';
 
 export interface ParamInfo {
@@ -31,8 +32,7 @@ const FUNCTION_NAME_TYPES = new Set(['identifier', 'field_identifier', 'qualifie
 
 export function collectFunctions(file: ParsedFile): FunctionInfo[] {
   const out: FunctionInfo[] = [];
-  for (const def of file.tree.rootNode.descendantsOfType('function_definition')) {
-    if (!def) continue;
+  for (const def of outlineOf(file).functions) {
     const body = def.childForFieldName('body');
     const fdecl = findFunctionDeclarator(def.childForFieldName('declarator'));
     if (!body || !fdecl) continue;

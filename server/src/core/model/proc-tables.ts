@@ -17,28 +17,34 @@ export function collectProcInstalls(file: ParsedFile): ProcInstall[] {
   const out: ProcInstall[] = [];
   const entries = new Set(PROC_TABLE_FIELDS.map((f) => f.field));
   const root = file.tree.rootNode;
-  for (const a of root.descendantsOfType('assignment_expression')) {
-    const left = a?.childForFieldName('left');
-    if (!a || !left || left.type !== 'field_expression') continue;
-    const field = left.childForFieldName('field')?.text ?? '';
-    if (!entries.has(field)) continue;
-    const fn = installedName(a.childForFieldName('right'));
-    const table = (left.childForFieldName('argument')?.text ?? '').replace(/\s+/g, '');
-    if (fn) out.push({ entry: field, functionName: fn, table, file, node: a });
-  }
-  // Designated initializers: { .lpWSPConnect = X }
-  for (const p of root.descendantsOfType('initializer_pair')) {
-    if (!p) continue;
-    const designator = p.childForFieldName('designator') ?? p.namedChildren[0];
-    const field = designator?.text.replace(/^\./, '') ?? '';
-    if (!entries.has(field)) continue;
-    const fn = installedName(p.childForFieldName('value'));
-    const table = tableOfInitializer(p);
-    if (fn) out.push({ entry: field, functionName: fn, table, file, node: p });
+  const seen = new Set<number>();
+  // Stores into a member (`Table->lpWSPConnect = X`, `{ .lpWSPConnect = X }`): found from the text, then
+  // the node there, so that a keystroke does not walk every assignment of the file.
+  for (const m of file.text.matchAll(/\b(lpWSP[A-Za-z]+)\s*=(?!=)/g)) {
+    if (!entries.has(m[1])) continue;
+    let n: Node | null = root.descendantForIndex(m.index!, m.index! + m[1].length);
+    for (let up = 0; n && up < 6 && n.type !== 'assignment_expression' && n.type !== 'initializer_pair'; up++) n = n.parent;
+    if (!n || seen.has(n.id)) continue;
+    seen.add(n.id);
+    if (n.type === 'assignment_expression') {
+      const left = n.childForFieldName('left');
+      if (left?.type !== 'field_expression' || left.childForFieldName('field')?.text !== m[1]) continue;
+      const fn = installedName(n.childForFieldName('right'));
+      const table = (left.childForFieldName('argument')?.text ?? '').replace(/\s+/g, '');
+      if (fn) out.push({ entry: m[1], functionName: fn, table, file, node: n });
+    } else {
+      const designator = n.childForFieldName('designator') ?? n.namedChildren[0];
+      if (designator?.text.replace(/^\./, '') !== m[1]) continue;
+      const fn = installedName(n.childForFieldName('value'));
+      if (fn) out.push({ entry: m[1], functionName: fn, table: tableOfInitializer(n), file, node: n });
+    }
   }
   // Positional aggregate initializers of a WSPPROC_TABLE.
-  for (const d of root.descendantsOfType('declaration')) {
-    if (!d || !/\b(WSPPROC_TABLE)\b/.test(d.childForFieldName('type')?.text ?? '')) continue;
+  for (const m of file.text.matchAll(/\bWSPPROC_TABLE\b[^;{}()]*=\s*\{/g)) {
+    let d: Node | null = root.descendantForIndex(m.index!, m.index! + 13);
+    for (let up = 0; d && up < 4 && d.type !== 'declaration'; up++) d = d.parent;
+    if (!d || d.type !== 'declaration' || seen.has(d.id)) continue;
+    seen.add(d.id);
     for (const init of d.descendantsOfType('initializer_list')) {
       if (!init || init.parent?.type !== 'init_declarator') continue;
       const items = init.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');

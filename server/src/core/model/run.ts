@@ -6,7 +6,7 @@ import { valKey, type Val } from '../flow/state';
 
 const MAX_SPECIALIZATIONS = 16;
 import { knownConstant, parseNumber, type ConstValue } from './constants';
-import { assignsGlobal, calledNames, factsOf } from './file-facts';
+import { assignsGlobal, assignsOf, factsOf } from './file-facts';
 import type { FunctionInfo } from './functions';
 import type { ParsedFile } from './parsed-file';
 import type { ProcInstall } from './proc-tables';
@@ -43,7 +43,12 @@ export class Run implements RunContext {
     });
     // Globals: every file's declarations first, then the assignments to them anywhere in the run.
     for (const facts of all) for (const g of facts.globalDecls) this.noteGlobal(g.name, g.value, g.value === null);
-    for (const facts of all) for (const a of facts.assigns) if (this.globals.has(a.name) && assignsGlobal(facts, a)) this.noteGlobal(a.name, a.value, false);
+    // Assignments to them: only in files whose text names a global at all.
+    const names = [...this.globals.keys()];
+    files.forEach((f, i) => {
+      if (!names.some((g) => f.text.includes(g))) return;
+      for (const a of assignsOf(f)) if (this.globals.has(a.name) && assignsGlobal(all[i], a)) this.noteGlobal(a.name, a.value, false);
+    });
   }
 
   prototype(name: string): ReturnKind | undefined {
@@ -53,11 +58,9 @@ export class Run implements RunContext {
   /** Some file of the run calls this function (directly, or through a table member named like it, `lpX`). */
   calls(name: string): boolean {
     // The text test first: most files never mention the name, and walking their calls is not free.
-    return this.files.some((f) => {
-      if (!f.text.includes(name)) return false;
-      const names = calledNames(f);
-      return names.has(name) || names.has(`lp${name}`);
-    });
+    const re = new RegExp(`\\b(lp)?${name}\\s*\\(`);
+    // Calls are `name(`: the text says it without walking the tree (a comment saying so would count too).
+    return this.files.some((f) => f.text.includes(name) && re.test(f.text));
   }
 
   /** Everything outside function bodies that analysis results depend on, as text (for cache keys). */
