@@ -22,21 +22,24 @@ export interface FileFacts {
 }
 
 const memo = new WeakMap<ParsedFile, FileFacts>();
-const assignMemo = new WeakMap<ParsedFile, Array<{ name: string; value: string | null; at: number }>>();
-
-/** Assignments to plain identifiers (`g_err = WSAENOBUFS`), with where they are: walked only when asked. */
-export function assignsOf(f: ParsedFile): Array<{ name: string; value: string | null; at: number }> {
-  let list = assignMemo.get(f);
-  if (!list) {
-    list = [];
-    for (const a of f.tree.rootNode.descendantsOfType('assignment_expression')) {
-      const left = a?.childForFieldName('left');
-      if (!a || left?.type !== 'identifier') continue;
-      list.push({ name: left.text, value: a.childForFieldName('operator')?.text === '=' ? (a.childForFieldName('right')?.text ?? null) : null, at: a.startIndex });
+/**
+ * Assignments to the named variables (`g_err = WSAENOBUFS`), with where they are: found from the text
+ * (`name =`), then the node there, instead of walking every assignment of the file.
+ */
+export function assignsTo(f: ParsedFile, names: readonly string[]): Array<{ name: string; value: string | null; at: number }> {
+  const out: Array<{ name: string; value: string | null; at: number }> = [];
+  const root = f.tree.rootNode;
+  for (const name of names) {
+    if (!f.text.includes(name)) continue;
+    for (const m of f.text.matchAll(new RegExp(`\\b${name}\\s*([-+*/|&^]?=)(?!=)`, 'g'))) {
+      let n: Node | null = root.descendantForIndex(m.index!, m.index! + name.length);
+      for (let up = 0; n && up < 3 && n.type !== 'assignment_expression'; up++) n = n.parent;
+      const left = n?.type === 'assignment_expression' ? n.childForFieldName('left') : null;
+      if (!n || left?.type !== 'identifier' || left.text !== name) continue;
+      out.push({ name, value: m[1] === '=' ? (n.childForFieldName('right')?.text ?? null) : null, at: n.startIndex });
     }
-    assignMemo.set(f, list);
   }
-  return list;
+  return out;
 }
 const localsMemo = new WeakMap<Node, Set<string>>();
 

@@ -6,7 +6,7 @@ import { valKey, type Val } from '../flow/state';
 
 const MAX_SPECIALIZATIONS = 16;
 import { knownConstant, parseNumber, type ConstValue } from './constants';
-import { assignsGlobal, assignsOf, factsOf } from './file-facts';
+import { assignsGlobal, assignsTo, factsOf } from './file-facts';
 import type { FunctionInfo } from './functions';
 import type { ParsedFile } from './parsed-file';
 import type { ProcInstall } from './proc-tables';
@@ -46,8 +46,7 @@ export class Run implements RunContext {
     // Assignments to them: only in files whose text names a global at all.
     const names = [...this.globals.keys()];
     files.forEach((f, i) => {
-      if (!names.some((g) => f.text.includes(g))) return;
-      for (const a of assignsOf(f)) if (this.globals.has(a.name) && assignsGlobal(all[i], a)) this.noteGlobal(a.name, a.value, false);
+      for (const a of assignsTo(f, names)) if (assignsGlobal(all[i], a)) this.noteGlobal(a.name, a.value, false);
     });
   }
 

@@ -26,7 +26,7 @@ const TYPE_ARG_MACROS = new Set(['FIELD_OFFSET', 'offsetof', 'CONTAINING_RECORD'
  */
 export function blankMacros(src: string, extra: readonly string[] = []): BlankResult {
   const plain = new Set([...PLAIN_MACROS, ...extra, ...statementMacros(src)]);
-  const out = src.split('');
+  const out = new Blanker(src);
   const macros: BlankedMacro[] = [];
   const n = src.length;
   let i = 0;
@@ -65,7 +65,8 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
       i = skipQuoted(src, i, c);
       continue;
     }
-    if (/[A-Za-z_]/.test(c)) {
+    const code = src.charCodeAt(i);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95) {
       IDENT.lastIndex = i;
       const m = IDENT.exec(src);
       const word = m ? m[0] : c;
@@ -93,7 +94,7 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
         }
         blank(out, start, end);
         macros.push({ name: word, offset: start, end, facts: salFacts(word) });
-      } else if (!isMember && ARG_MACRO_PATTERNS.some((re) => re.test(word))) {
+      } else if (!isMember && (code === 95 || word.startsWith('DECLSPEC_')) && ARG_MACRO_PATTERNS.some((re) => re.test(word))) {
         const close = balancedArgsEnd(src, end);
         if (close > 0) end = close;
         blank(out, start, end);
@@ -104,11 +105,36 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
     }
     i++;
   }
-  return { text: out.join(''), macros };
+  return { text: out.result(), macros };
 }
 
-function blank(out: string[], start: number, end: number): void {
-  for (let k = start; k < end; k++) if (out[k] !== '\n' && out[k] !== '\r') out[k] = ' ';
+/** Collects the ranges to blank and builds the blanked text once, from slices (no per-character array). */
+class Blanker {
+  private readonly ranges: Array<[number, number]> = [];
+  constructor(private readonly src: string) {}
+  add(start: number, end: number): void {
+    this.ranges.push([start, end]);
+  }
+  result(): string {
+    if (this.ranges.length === 0) return this.src;
+    this.ranges.sort((a, b) => a[0] - b[0]);
+    const parts: string[] = [];
+    let at = 0;
+    for (const [start, end] of this.ranges) {
+      if (end <= at) continue;
+      const from = Math.max(start, at);
+      parts.push(this.src.slice(at, from));
+      // Spaces, but line breaks stay where they are.
+      parts.push(this.src.slice(from, end).replace(/[^\r\n]/g, ' '));
+      at = end;
+    }
+    parts.push(this.src.slice(at));
+    return parts.join('');
+  }
+}
+
+function blank(out: Blanker, start: number, end: number): void {
+  out.add(start, end);
 }
 
 function skipQuoted(src: string, i: number, q: string): number {
