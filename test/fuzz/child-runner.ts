@@ -60,7 +60,7 @@ export class ChildRunner {
         if (!p || p.id !== m.id || p.child !== child) return;
         clearTimeout(p.timer);
         this.pending = null;
-        if (m.kind === 'ok') p.resolve({ kind: 'ok', ms: m.ms, findings: m.findings, parseErrors: m.parseErrors, decoded: m.decoded });
+        if (m.kind === 'ok') p.resolve({ kind: 'ok', ms: m.ms, cpuMs: m.cpuMs, findings: m.findings, parseErrors: m.parseErrors, decoded: m.decoded });
         else p.resolve({ kind: m.kind, ms: m.ms, message: m.message, stack: m.stack });
       });
       child.on('exit', (code, signal) => {

@@ -30,10 +30,12 @@ async function main(): Promise<void> {
   process.on('message', (m: ChildRequest) => {
     const input: FuzzInput = { path: m.path, bytes: new Uint8Array(Buffer.from(m.bytes, 'base64')), extra: m.extra };
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     try {
       injectFault(input.bytes);
       const s = checkInput(analyzer, input);
-      send({ id: m.id, kind: 'ok', ms: performance.now() - t0, ...s });
+      const cpu = process.cpuUsage(cpu0);
+      send({ id: m.id, kind: 'ok', ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000, ...s });
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       const kind = err instanceof InvariantError ? 'invariant' : err instanceof RangeError && /call stack/i.test(err.message) ? 'stack-overflow' : 'throw';

@@ -11,12 +11,12 @@ export interface ChildRequest {
 
 export type ChildReply =
   | { id: number; kind: 'ready' }
-  | { id: number; kind: 'ok'; ms: number; findings: number; parseErrors: number; decoded: string }
+  | { id: number; kind: 'ok'; ms: number; cpuMs: number; findings: number; parseErrors: number; decoded: string }
   | { id: number; kind: 'throw' | 'stack-overflow' | 'invariant'; ms: number; message: string; stack: string };
 
 /** What became of one input. `hang`: no answer within the budget; `died`: the child exited (OOM, abort). */
 export type Outcome =
-  | { kind: 'ok'; ms: number; findings: number; parseErrors: number; decoded: string }
+  | { kind: 'ok'; ms: number; cpuMs: number; findings: number; parseErrors: number; decoded: string }
   | { kind: 'throw' | 'stack-overflow' | 'invariant'; ms: number; message: string; stack: string }
   | { kind: 'hang'; ms: number; message: string }
   | { kind: 'died'; ms: number; message: string };
