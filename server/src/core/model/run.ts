@@ -4,7 +4,9 @@ import type { HelperSummary } from '../flow/events';
 import { summarize } from '../summary/summarize';
 import { valKey, type Val } from '../flow/state';
 
-const MAX_SPECIALIZATIONS = 16;
+// Per helper. Beyond it the general summary serves, so results could depend on which calls came first:
+// kept high enough that real code (a status mapper called with every status it knows) stays below it.
+const MAX_SPECIALIZATIONS = 256;
 import { knownConstant, parseNumber, type ConstValue } from './constants';
 import { assignsGlobal, assignsTo, factsOf } from './file-facts';
 import type { FunctionInfo } from './functions';
