@@ -1,7 +1,7 @@
 /** The fuzz inputs are what they claim: full-size pathological inputs, deterministic per (seed, index). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CANONICAL, loadSeeds, makeInput } from '../fuzz/inputs';
+import { CANONICAL, inputSeed, loadSeeds, makeInput } from '../fuzz/inputs';
 import { tokenize } from '../fuzz/tokens';
 import { ROOT } from './fuzz-run';
 
@@ -50,6 +50,15 @@ test('an input is a pure function of (seed, index); indexes and seeds differ', (
   assert.equal(a.recipe, b.recipe);
   const others = [makeInput(seeds, 9, 124, { canonical: true }), makeInput(seeds, 10, 123, { canonical: true })];
   for (const o of others) assert.notDeepEqual(o.bytes, a.bytes);
+});
+
+test('neighbouring seeds give different inputs, not the same ones reordered', () => {
+  const set = (seed: number) => new Set(Array.from({ length: 2000 }, (_, i) => inputSeed(seed, i)));
+  const a = set(2026);
+  const shared = [...set(2027)].filter((x) => a.has(x)).length;
+  assert.equal(shared, 0, `${shared} of 2,000 input seeds shared between runs 2026 and 2027`);
+  const recipes = (seed: number) => Array.from({ length: 40 }, (_, i) => makeInput(seeds, seed, 100 + i, { canonical: true }).recipe).join('\n');
+  assert.notEqual(recipes(2026), recipes(2027));
 });
 
 test('mutations break code the way editing does: over many inputs, token counts and recipes vary', () => {
