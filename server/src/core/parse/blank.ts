@@ -46,17 +46,18 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
       i = skipPreprocessorLine(src, i);
       continue;
     }
-    lineStart = false;
     if (c === '/' && src[i + 1] === '/') {
       // A backslash at the end continues a line comment onto the next line.
       while (i < n && (src[i] !== '\n' || src[i - 1] === '\\' || (src[i - 1] === '\r' && src[i - 2] === '\\'))) i++;
       continue;
     }
     if (c === '/' && src[i + 1] === '*') {
+      // A comment before `#define` on the same line leaves it a directive.
       const e = src.indexOf('*/', i + 2);
       i = e < 0 ? n : e + 2;
       continue;
     }
+    lineStart = false;
     if (c === '"' && src[i - 1] === 'R') {
       i = skipRawString(src, i);
       continue;
