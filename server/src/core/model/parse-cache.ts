@@ -15,7 +15,8 @@ export class ParseCache {
   constructor(
     private readonly parsers: Parsers,
     private readonly extraMacros: readonly string[],
-    private readonly maxChars = 48 * 1024 * 1024,
+    // Trees and analysis data cost about 25 bytes per source character, and wasm memory never shrinks.
+    private readonly maxChars = 8 * 1024 * 1024,
   ) {}
 
   get(f: SourceFile): ParsedFile {
