@@ -6,7 +6,7 @@
 import type { Analyzer, Finding, SourceFile } from '../../server/src/core';
 import { disableLineFix, fixContext, fixesFor } from '../../server/src/core/fix';
 import { decodeSource } from '../../server/src/core/io/read-source';
-import { contractForFunction } from '../../server/src/lsp/implementation-of';
+import { contractForFunction } from '../../server/src/core/spec/implementation-of';
 
 export interface FuzzInput {
   /** The file name the analyzer sees (its extension picks C or C++). */

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contractForFunction } from '../../server/src/lsp/implementation-of';
+import { contractForFunction } from '../../server/src/core/spec/implementation-of';
 
 test('answers: an assignment (also chained or cast), a position in a WSPPROC_TABLE initializer, else nothing', () => {
   const text = [

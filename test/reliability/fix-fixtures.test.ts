@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalyzer, type Analyzer, type Finding, type SourceFile } from '../../server/src/core';
 import { applyEdits, disableLineFix, fixAll, fixContext, fixesFor, removeSuppressionFix, type FixChoice } from '../../server/src/core/fix';
-import { contractForFunction } from '../../server/src/lsp/implementation-of';
+import { contractForFunction } from '../../server/src/core/spec/implementation-of';
 import { parseErrors } from '../lsp/parse-check';
 import { fixtureGroups } from './fixture-groups';
 import { ROOT } from './fuzz-run';

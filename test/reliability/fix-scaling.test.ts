@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAnalyzer } from '../../server/src/core';
 import { detectStyle, disableLineFix, fixContext, fixesFor } from '../../server/src/core/fix';
-import { contractForFunction } from '../../server/src/lsp/implementation-of';
+import { contractForFunction } from '../../server/src/core/spec/implementation-of';
 
 const SIG =
   'int WSPAPI WSPConnect@(SOCKET s, const struct sockaddr *name, int namelen, LPWSABUF lpCallerData, ' +

@@ -13,7 +13,7 @@ import { createAnalyzer, type Analyzer, type Finding, type SourceFile } from '..
 import { applyEditsToBytes, applyEdits, fixAll, fixContext, type OffsetEdit } from '../core/fix';
 import { collectSourceFiles, InputError, SOURCE_EXTENSIONS } from '../core/io/collect-files';
 import { DEFAULT_MAX_BYTES, decodeSource, formatBytes, ioReason, type SourceEncoding } from '../core/io/read-source';
-import { contractForFunction } from '../lsp/implementation-of';
+import { contractForFunction } from '../core/spec/implementation-of';
 import { unifiedDiff } from './unified-diff';
 
 export interface FixIo {

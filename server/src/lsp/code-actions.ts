@@ -9,7 +9,7 @@ import type { Finding } from '../core';
 import { isDiagnosticData, SOURCE, toTextEdit } from './convert';
 import type { DiagnosticsService } from './diagnostics';
 import { detectStyle, disableLineFix, fixAllAsync, fixContext, fixesFor, removeSuppressionFix, type FixChoice, type FixContext } from '../core/fix';
-import { contractForFunction } from './implementation-of';
+import { contractForFunction } from '../core/spec/implementation-of';
 import type { AnalysisSession } from './analysis-session';
 import { Commands, FIX_ALL_KIND } from './protocol';
 import type { SettingsStore } from './settings-store';

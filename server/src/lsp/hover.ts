@@ -9,7 +9,7 @@
  */
 import { errorCode, isDocumentedFor, type FunctionContract } from '../core/spec';
 import { functionAt, type CFunction } from './c-functions';
-import { contractForFunction } from './implementation-of';
+import { contractForFunction } from '../core/spec/implementation-of';
 
 export function hoverMarkdown(text: string, offset: number, otherTexts: () => string[] = () => []): string | null {
   const word = wordAt(text, offset);

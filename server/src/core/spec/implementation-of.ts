@@ -5,7 +5,7 @@
  * LbConnect`); else its position in a WSPPROC_TABLE aggregate initializer (members in struct order).
  * No LSP imports.
  */
-import { getContract, PROC_TABLE_FIELDS, type FunctionContract } from '../core/spec';
+import { getContract, PROC_TABLE_FIELDS, type FunctionContract } from './index';
 
 export function contractForFunction(name: string, text: string, fallback?: string): FunctionContract | undefined {
   const direct = getContract(name);
