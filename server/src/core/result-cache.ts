@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { argsOf, calleeName } from './flow/eval';
 import type { FunctionInfo } from './model/functions';
-import type { ParsedFile } from './model/parsed-file';
 import type { Run } from './model/run';
 import type { RawFinding } from './rules/rule';
 import type { FixHint } from './types';
@@ -110,4 +109,3 @@ function shiftFix(fix: FixHint | undefined, delta: number): FixHint | undefined 
   return out as unknown as FixHint;
 }
 
-export type { ParsedFile };

@@ -5,6 +5,7 @@ import { evalExpr, strip } from './eval';
 import { refine, type PState } from './refine';
 import { scan } from './scan';
 import { initialState, pushStep, sameConst, stateKey, withVal, type State } from './state';
+import { shorten } from './text';
 
 export interface ExploreResult {
   /** The state budget ran out: some paths were not explored (findings there may be missing). */
@@ -64,7 +65,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
       }
       case 'cond': {
         const pss = scan(ctx, cn.ast, start);
-        const text = short(cn.ast?.text ?? '');
+        const text = shorten(cn.ast?.text ?? '', 60);
         for (const e of cn.succ) {
           const truth = e.kind === 'true';
           const refined = pss.flatMap((ps) => refine(ctx, cn.ast, truth, ps));
@@ -77,12 +78,12 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
         for (const e of cn.succ) {
           if (e.kind === 'case' && e.value && cn.ast) {
             const refined = pss.filter((ps) => caseMatches(ctx, cn.ast!, e.value!, ps) !== false).map((ps) => bindCase(ctx, cn.ast!, e.value!, ps));
-            follow(refined, e, e.value, `case ${short(e.label ?? '')}`);
+            follow(refined, e, e.value, `case ${shorten(e.label ?? '', 60)}`);
           } else {
             // `default` (or no case) runs only when no case value is the switch value.
             const values = cn.succ.filter((x) => x.kind === 'case' && x.value).map((x) => x.value!);
             const refined = pss.filter((ps) => !values.some((v) => caseMatches(ctx, cn.ast!, v, ps) === true));
-            follow(refined, e, cn.ast, `switch ${short(cn.ast?.text ?? '')}: ${e.label ?? 'default'}`);
+            follow(refined, e, cn.ast, `switch ${shorten(cn.ast?.text ?? '', 60)}: ${e.label ?? 'default'}`);
           }
         }
         break;
@@ -122,7 +123,3 @@ function bindCase(ctx: ExploreCtx, cond: Node, value: Node, ps: PState): PState 
   return v && v.length === 1 && v[0].val.k === 'const' ? { ...ps, st: withVal(ps.st, x.text, v[0].val) } : ps;
 }
 
-function short(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 60 ? one.slice(0, 57) + '...' : one;
-}

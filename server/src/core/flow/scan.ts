@@ -264,10 +264,11 @@ function aliasOf(ctx: ExploreCtx, rhs: Node | null, st: State): Val | null {
   return null;
 }
 
-/** The expression uses `p->len` of a pointer parameter (or a local already bounded by one). */
-export function lenMention(ctx: ExploreCtx, n: Node, st: State): boolean {
+/** The expression uses `p->len` of a pointer parameter (of `param` when given), or a local already bounded by one. */
+export function lenMention(ctx: ExploreCtx, n: Node, st: State, param?: number): boolean {
+  const ofParam = (p: number | null) => (param === undefined ? p !== null : p === param);
   return someNamed(n, (e) =>
-    (e.type === 'field_expression' && e.childForFieldName('field')?.text === 'len' && paramOf(ctx, e.childForFieldName('argument'), st) !== null) ||
+    (e.type === 'field_expression' && e.childForFieldName('field')?.text === 'len' && ofParam(paramOf(ctx, e.childForFieldName('argument'), st))) ||
     (e.type === 'identifier' && st.bounded.has(e.text)));
 }
 

@@ -1,6 +1,5 @@
 import type { Node } from 'web-tree-sitter';
 import type { ReturnKind } from '../flow/context';
-import { calleeName } from '../flow/eval';
 import { collectFunctions, declaratorName, findFunctionDeclarator, type FunctionInfo } from './functions';
 import { outlineOf } from './outline';
 import type { ParsedFile } from './parsed-file';
@@ -114,21 +113,6 @@ export function returnKind(type: string, pointer: boolean): ReturnKind {
   return 'other';
 }
 
-const calledMemo = new WeakMap<ParsedFile, Set<string>>();
-
-/** Names of the functions a file calls (`lpWPUCreateSocketHandle` for `Upcalls.lpWPUCreateSocketHandle(...)`). */
-export function calledNames(f: ParsedFile): Set<string> {
-  let names = calledMemo.get(f);
-  if (!names) {
-    names = new Set();
-    for (const call of f.tree.rootNode.descendantsOfType('call_expression')) {
-      const name = call ? calleeName(call) : null;
-      if (name) names.add(name);
-    }
-    calledMemo.set(f, names);
-  }
-  return names;
-}
 
 /** The function whose range holds the offset (ranges sorted by start; nested definitions are rare). */
 function containing(fns: ReadonlyArray<{ n: Node; start: number; end: number }>, at: number): { n: Node; start: number; end: number } | undefined {

@@ -154,4 +154,3 @@ export class Run implements RunContext {
 
 }
 
-export { returnKind } from './file-facts';

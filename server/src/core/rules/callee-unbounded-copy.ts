@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { ExploreCtx } from '../flow/context';
 import { paramOf, strip } from '../flow/eval';
+import { lenMention } from '../flow/scan';
 import { bit, type State } from '../flow/state';
-import { someNamed } from '../flow/walk';
 import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
+import { shorten } from '../flow/text';
 
 /**
  * "The lpCalleeData->len initially contains the length of the buffer allocated by the Winsock SPI
@@ -29,7 +30,7 @@ export const calleeUnboundedCopy: Rule = (() => ({
             rule: 'callee-unbounded-copy',
             start: e.node.startIndex,
             end: e.node.endIndex,
-            message: `${e.fn} copies into ${name}->buf ${e.len ? `${short(e.len.text)} bytes` : 'a whole string'} without bounding it by ${name}->len (the size of the caller's buffer)`,
+            message: `${e.fn} copies into ${name}->buf ${e.len ? `${shorten(e.len.text, 40)} bytes` : 'a whole string'} without bounding it by ${name}->len (the size of the caller's buffer)`,
             steps: pathTo(c, e, [], e.node.startIndex, `copy into ${name}->buf not bounded by ${name}->len`),
             fix: e.len ? { kind: 'bound-copy', lenStartOffset: e.len.startIndex, lenEndOffset: e.len.endIndex, calleeParam: name } : undefined,
           });
@@ -37,13 +38,13 @@ export const calleeUnboundedCopy: Rule = (() => ({
           const loop = enclosingLoop(e.node);
           if (!loop) continue;
           const cond = loop.childForFieldName('condition');
-          if (cond && mentionsBound(x, cond, e.st, callee)) continue;
+          if (cond && lenMention(x, cond, e.st, callee)) continue;
           if (!once.first(`${e.node.id}`)) continue;
           out.push({
             rule: 'callee-unbounded-copy',
             start: e.node.startIndex,
             end: e.node.endIndex,
-            message: `this loop writes ${name}->buf[${short(e.index.text)}] but its condition is not bounded by ${name}->len`,
+            message: `this loop writes ${name}->buf[${shorten(e.index.text, 40)}] but its condition is not bounded by ${name}->len`,
             steps: pathTo(c, e, [], e.node.startIndex, `element written into ${name}->buf, loop not bounded by ${name}->len`),
           });
         }
@@ -68,17 +69,12 @@ function intoCalleeBuf(ctx: ExploreCtx, dst: Node, st: State, callee: number): b
 function bounded(ctx: ExploreCtx, len: Node | null, st: State, callee: number): boolean {
   const checked = (st.lenChecked & bit(callee)) !== 0;
   if (!len) return checked;
-  if (mentionsBound(ctx, len, st, callee)) return true;
+  if (lenMention(ctx, len, st, callee)) return true;
   const e = strip(len);
   // `if (lpCalleeData->len < sizeof(X)) fail; memcpy(buf, &x, sizeof(X));`
   return checked && !!e && (e.type === 'sizeof_expression' || e.type === 'number_literal');
 }
 
-function mentionsBound(ctx: ExploreCtx, n: Node, st: State, callee: number): boolean {
-  return someNamed(n, (e) =>
-    (e.type === 'field_expression' && e.childForFieldName('field')?.text === 'len' && paramOf(ctx, e.childForFieldName('argument'), st) === callee) ||
-    (e.type === 'identifier' && st.bounded.has(e.text)));
-}
 
 function enclosingLoop(n: Node): Node | null {
   let cur: Node | null = n.parent;
@@ -89,7 +85,3 @@ function enclosingLoop(n: Node): Node | null {
   return null;
 }
 
-function short(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 40 ? one.slice(0, 37) + '...' : one;
-}

@@ -1,6 +1,7 @@
 import { bit } from '../flow/state';
 import { enclosingStatement } from './callee-null-deref';
 import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
+import { shorten } from '../flow/text';
 
 /**
  * The optional pointers of each function's page ("If lpOverlapped is NULL...", "lpFrom ... optional"):
@@ -26,7 +27,7 @@ export const optionalNullDeref: Rule = {
         rule: 'optional-null-deref',
         start: e.node.startIndex,
         end: e.node.endIndex,
-        message: `${name} may be NULL for ${c.contract.name} (${shortWhy(spec.optionalBecause ?? spec.description)}) and is dereferenced here${e.via ? ` by ${e.via}()` : ''} without a NULL check on this path`,
+        message: `${name} may be NULL for ${c.contract.name} (${shorten(spec.optionalBecause ?? spec.description, 90)}) and is dereferenced here${e.via ? ` by ${e.via}()` : ''} without a NULL check on this path`,
         steps: pathTo(c, e, e.extra, e.node.startIndex, `${name} dereferenced without a NULL check`),
         fix: stmt ? { kind: 'null-guard', stmtStartOffset: stmt.startIndex, stmtEndOffset: stmt.endIndex, param: name } : undefined,
       });
@@ -35,7 +36,3 @@ export const optionalNullDeref: Rule = {
   },
 };
 
-function shortWhy(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 90 ? `${one.slice(0, 87)}...` : one;
-}

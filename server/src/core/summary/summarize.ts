@@ -4,6 +4,7 @@ import type { HelperSummary, Outcome } from '../flow/events';
 import { explore } from '../flow/explore';
 import { bit, constName, initialState, stepsOf, valKey, withVal, type Cand, type Step, type Val } from '../flow/state';
 import type { FunctionInfo } from '../model/functions';
+import { shorten } from '../flow/text';
 
 const MAX_OUTCOMES = 32;
 const HELPER_STEPS = 12;
@@ -33,7 +34,7 @@ export function summarize(run: RunContext, fn: FunctionInfo, constArgs: Readonly
         const ret: Cand | null = c ? { val: c.val, steps: [...steps, ...c.steps, where(e, `returns ${constName(c.val)}`)] } : null;
         const key = `${ret ? valKey(ret.val) : '?'}|${e.st.written}|${e.st.lenWritten}|${e.st.nonnull}|${e.st.isnull}|${e.st.compared}`;
         if (outcomes.has(key) || outcomes.size >= MAX_OUTCOMES) continue;
-        const ending = where(e, e.node.id === fn.body.id ? 'returns at the end' : `returns ${c ? constName(c.val) : short(e.node.text.replace(/^return\s*/, '').replace(/;$/, ''))}`);
+        const ending = where(e, e.node.id === fn.body.id ? 'returns at the end' : `returns ${c ? constName(c.val) : shorten(e.node.text.replace(/^return\s*/, '').replace(/;$/, ''), 50)}`);
         outcomes.set(key, { ret, written: e.st.written, lenWritten: e.st.lenWritten, nonnull: e.st.nonnull, isnull: e.st.isnull, compared: e.st.compared, steps: [...steps, ending] });
       }
     } else if (e.kind === 'store' && e.field === null) {
@@ -69,7 +70,3 @@ export function paramMap(fn: FunctionInfo): Map<string, number> {
   return m;
 }
 
-function short(s: string): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > 50 ? one.slice(0, 47) + '...' : one;
-}
