@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { Node } from 'web-tree-sitter';
 import { argsOf, calleeName } from './flow/eval';
-import type { FunctionInfo } from './model/functions';
+import { callSitesOf, type CallSite, type FunctionInfo } from './model/functions';
 import type { Run } from './model/run';
 import type { RawFinding } from './rules/rule';
 import type { FixHint } from './types';
@@ -88,10 +89,7 @@ function dependencies(run: Run, fn: FunctionInfo): FunctionInfo[] {
   const queue: FunctionInfo[] = [fn];
   while (queue.length && seen.size < MAX_DEPENDENCIES) {
     const cur = queue.shift()!;
-    for (const call of cur.body.descendantsOfType('call_expression')) {
-      const name = call ? calleeName(call) : null;
-      if (!call || !name) continue;
-      const n = argsOf(call).length;
+    for (const { name, argCount: n } of callSitesOf(cur, readCallSites)) {
       for (const dep of run.functionsNamed(name)) {
         if (dep.key === fn.key || seen.has(dep.key) || dep.params.length !== n) continue;
         seen.set(dep.key, dep);
@@ -100,6 +98,15 @@ function dependencies(run: Run, fn: FunctionInfo): FunctionInfo[] {
     }
   }
   return [...seen.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
+function readCallSites(body: Node): CallSite[] {
+  const out: CallSite[] = [];
+  for (const call of body.descendantsOfType('call_expression')) {
+    const name = call ? calleeName(call) : null;
+    if (call && name) out.push({ name, argCount: argsOf(call).length });
+  }
+  return out;
 }
 
 function shiftFix(fix: FixHint | undefined, delta: number): FixHint | undefined {

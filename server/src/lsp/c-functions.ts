@@ -23,8 +23,8 @@ export interface CFunction {
 
 const NOT_FUNCTIONS = new Set(['if', 'for', 'while', 'switch', 'catch', 'return', 'sizeof', '__declspec', 'defined', '__attribute__', 'alignof', 'decltype', 'static_assert']);
 
-export function findFunctions(text: string): CFunction[] {
-  const masked = maskNonCode(text);
+/** `masked`: maskNonCode(text), when the caller has it already. */
+export function findFunctions(text: string, masked = maskNonCode(text)): CFunction[] {
   const out: CFunction[] = [];
   // Braces of scopes that may hold functions: file, namespace, extern "C", class bodies.
   const stack: Array<{ fn: CFunction | null }> = [];
@@ -133,14 +133,27 @@ function lastIdentifier(masked: string, from: number, to: number): { start: numb
 
 /** The text with comments, literals and preprocessor lines replaced by spaces (offsets kept). */
 export function maskNonCode(text: string): string {
-  const chars = text.split('');
-  const blank = (s: number, e: number): void => {
-    for (let k = s; k < e; k++) if (chars[k] !== '\n' && chars[k] !== '\r') chars[k] = ' ';
-  };
-  for (const c of scanComments(text)) blank(c.start, c.end);
-  const afterComments = chars.join('');
-  for (const m of afterComments.matchAll(/"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?/g)) blank(m.index ?? 0, (m.index ?? 0) + m[0].length);
+  // Built from slices of ranges, not a char array: this runs on every keystroke over the whole document.
+  const afterComments = blankRanges(text, scanComments(text).map((c) => [c.start, c.end] as const));
+  const ranges: Array<readonly [number, number]> = [];
+  for (const m of afterComments.matchAll(/"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?/g)) ranges.push([m.index, m.index + m[0].length]);
   // Preprocessor lines (with continuations): `#define X {` must not open a scope.
-  for (const m of afterComments.matchAll(/^[ \t]*#(?:[^\n]*\\\r?\n)*[^\n]*/gm)) blank(m.index ?? 0, (m.index ?? 0) + m[0].length);
-  return chars.join('');
+  for (const m of afterComments.matchAll(/^[ \t]*#(?:[^\n]*\\\r?\n)*[^\n]*/gm)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges.length ? blankRanges(afterComments, ranges) : afterComments;
+}
+
+/** `text` with every character of the ranges but line breaks made a space (ranges may overlap, any order). */
+function blankRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  if (ranges.length === 0) return text;
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let at = 0;
+  for (const [s, e] of sorted) {
+    const from = Math.max(s, at);
+    if (e <= from) continue;
+    parts.push(text.slice(at, from), text.slice(from, e).replace(/[^\r\n]/g, ' '));
+    at = e;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

@@ -16,7 +16,7 @@ const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'd
 
 export function factsOf(text: string): FileFacts {
   const masked = maskNonCode(text);
-  const defines = new Set(findFunctions(text).map((f) => f.name));
+  const defines = new Set(findFunctions(text, masked).map((f) => f.name));
   const calls = new Set<string>();
   const mentions = new Set<string>();
   for (const m of masked.matchAll(/\b[A-Za-z_]\w*\b(\s*\()?/g)) {

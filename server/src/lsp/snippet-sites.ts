@@ -23,8 +23,8 @@ export interface SnippetSite {
 }
 
 export function findSnippetSites(text: string): SnippetSite[] {
-  const functions = findFunctions(text);
   const masked = maskNonCode(text);
+  const functions = findFunctions(text, masked);
   const sites: SnippetSite[] = [];
   for (const c of scanComments(text)) {
     if (!/^\s*wsplint:snippet\b/.test(c.body.replace(/^[/*]+/, ''))) continue;

@@ -21,21 +21,40 @@ export interface FileFacts {
 }
 
 const memo = new WeakMap<ParsedFile, FileFacts>();
+
+/** Every `name =` / `name op=` of a file's text, by name (offsets of the name), found once per text. */
+const assignTextMemo = new WeakMap<ParsedFile, Map<string, Array<{ index: number; op: string }>>>();
+
+function assignmentsInText(f: ParsedFile): Map<string, Array<{ index: number; op: string }>> {
+  let byName = assignTextMemo.get(f);
+  if (byName) return byName;
+  byName = new Map();
+  // One pass over the text for all names (a regex per global name and file was quadratic in a tree's size).
+  for (const m of f.text.matchAll(/\b([A-Za-z_]\w*)\s*([-+*/|&^]?=)(?!=)/g)) {
+    const list = byName.get(m[1]);
+    if (list) list.push({ index: m.index, op: m[2] });
+    else byName.set(m[1], [{ index: m.index, op: m[2] }]);
+  }
+  assignTextMemo.set(f, byName);
+  return byName;
+}
+
 /**
  * Assignments to the named variables (`g_err = WSAENOBUFS`), with where they are: found from the text
  * (`name =`), then the node there, instead of walking every assignment of the file.
  */
 export function assignsTo(f: ParsedFile, names: readonly string[]): Array<{ name: string; value: string | null; at: number }> {
   const out: Array<{ name: string; value: string | null; at: number }> = [];
+  const inText = assignmentsInText(f);
+  if (inText.size === 0) return out;
   const root = f.tree.rootNode;
   for (const name of names) {
-    if (!f.text.includes(name)) continue;
-    for (const m of f.text.matchAll(new RegExp(`\\b${name}\\s*([-+*/|&^]?=)(?!=)`, 'g'))) {
-      let n: Node | null = root.descendantForIndex(m.index!, m.index! + name.length);
+    for (const m of inText.get(name) ?? []) {
+      let n: Node | null = root.descendantForIndex(m.index, m.index + name.length);
       for (let up = 0; n && up < 3 && n.type !== 'assignment_expression'; up++) n = n.parent;
       const left = n?.type === 'assignment_expression' ? n.childForFieldName('left') : null;
       if (!n || left?.type !== 'identifier' || left.text !== name) continue;
-      out.push({ name, value: m[1] === '=' ? (n.childForFieldName('right')?.text ?? null) : null, at: n.startIndex });
+      out.push({ name, value: m.op === '=' ? (n.childForFieldName('right')?.text ?? null) : null, at: n.startIndex });
     }
   }
   return out;

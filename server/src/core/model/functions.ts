@@ -7,7 +7,6 @@ export interface ParamInfo {
   index: number;
   /** Empty for an unnamed parameter. */
   name: string;
-  node: Node;
   /** Facts kept from blanked SAL annotations (`_Out_` on lpErrno). */
   facts: SalFact[];
   isPointer: boolean;
@@ -28,21 +27,51 @@ export interface FunctionInfo {
   key: string;
 }
 
+/** What a definition's header says (name, parameters): the same for the same header text. */
+export interface HeaderFacts {
+  name: string;
+  qualified: string;
+  params: ParamInfo[];
+}
+
+/** A call in a function body, by callee name and argument count. */
+export interface CallSite {
+  name: string;
+  argCount: number;
+}
+
 const FUNCTION_NAME_TYPES = new Set(['identifier', 'field_identifier', 'qualified_identifier', 'destructor_name', 'operator_name', 'template_function']);
 
 export function collectFunctions(file: ParsedFile): FunctionInfo[] {
   const out: FunctionInfo[] = [];
   for (const def of outlineOf(file).functions) {
     const body = def.childForFieldName('body');
-    const fdecl = findFunctionDeclarator(def.childForFieldName('declarator'));
-    if (!body || !fdecl) continue;
-    const nameNode = fdecl.childForFieldName('declarator');
-    if (!nameNode || !FUNCTION_NAME_TYPES.has(nameNode.type)) continue;
-    const qualified = nameNode.text.replace(/\s+/g, '');
-    const name = qualified.split('::').pop()!.replace(/<.*$/, '');
-    out.push({ name, qualified, file, node: def, body, params: paramsOf(fdecl, file), key: `${file.path}:${def.startIndex}` });
+    if (!body) continue;
+    const start = def.startIndex;
+    const headerEnd = body.startIndex;
+    // The written header (SAL facts come from it) and the parsed one (macros blanked) decide everything here.
+    const key = `${file.text.slice(start, headerEnd)}\0${file.blankedText.slice(start, headerEnd)}`;
+    const h = file.reuse.headers.get(key, () => headerFacts(def, file));
+    if (h) out.push({ name: h.name, qualified: h.qualified, file, node: def, body, params: h.params, key: `${file.path}:${start}` });
   }
   return out;
+}
+
+function headerFacts(def: Node, file: ParsedFile): HeaderFacts | null {
+  const fdecl = findFunctionDeclarator(def.childForFieldName('declarator'));
+  if (!fdecl) return null;
+  const nameNode = fdecl.childForFieldName('declarator');
+  if (!nameNode || !FUNCTION_NAME_TYPES.has(nameNode.type)) return null;
+  const qualified = nameNode.text.replace(/\s+/g, '');
+  const name = qualified.split('::').pop()!.replace(/<.*$/, '');
+  // Facts are kept relative to the header, so they hold wherever the function moves.
+  return { name, qualified, params: paramsOf(fdecl, file) };
+}
+
+/** The calls of a function's body (callee name, argument count), read from the tree once per body text. */
+export function callSitesOf(fn: FunctionInfo, read: (body: Node) => CallSite[]): CallSite[] {
+  const f = fn.file;
+  return f.reuse.calls.get(f.blankedText.slice(fn.body.startIndex, fn.body.endIndex), () => read(fn.body));
 }
 
 export function findFunctionDeclarator(d: Node | null): Node | null {
@@ -76,7 +105,7 @@ function paramsOf(fdecl: Node, file: ParsedFile): ParamInfo[] {
     const typeText = p.childForFieldName('type')?.text ?? '';
     const isPointer = declText.includes('*') || declText.includes('[') || /^(LP|P)[A-Z]/.test(typeText) || typeText.endsWith('*');
     const defaultValue = p.type === 'optional_parameter_declaration' ? p.childForFieldName('default_value')?.text : undefined;
-    return { index, name: nameNode?.text ?? '', node: p, facts, isPointer, defaultValue };
+    return { index, name: nameNode?.text ?? '', facts, isPointer, defaultValue };
   });
 }
 

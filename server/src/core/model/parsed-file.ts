@@ -4,6 +4,14 @@ import { LineIndex } from '../parse/lines';
 import { languageOfSource } from '../parse/language';
 import type { Parsers } from '../parse/parser';
 import type { Language, SourceFile } from '../types';
+import type { CallSite, HeaderFacts } from './functions';
+import { TextMemo } from './text-memo';
+
+/** Facts of a file's pieces keyed by their text, shared by the versions of one file (see TextMemo). */
+export interface FileReuse {
+  headers: TextMemo<HeaderFacts | null>;
+  calls: TextMemo<CallSite[]>;
+}
 
 /** A file of the run: its original text, the blanked text that was parsed, its tree and its macros. */
 export interface ParsedFile {
@@ -20,6 +28,7 @@ export interface ParsedFile {
   /** Function-like `#define NAME(a, b) body` of this file. */
   macroFns: Map<string, { params: string[]; body: string }>;
   parseErrors: number;
+  reuse: FileReuse;
 }
 
 /**
@@ -29,7 +38,11 @@ export interface ParsedFile {
 export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readonly string[], previous?: ParsedFile): ParsedFile {
   const language = f.language ?? languageOfSource(f.path, f.text);
   const blank = blankMacros(f.text, extraMacros);
-  const tree = previous && previous.language === language ? reparse(parsers, previous, blank.text, language) : parsers.parse(blank.text, language);
+  const same = previous && previous.language === language ? previous : undefined;
+  const tree = same ? reparse(parsers, same, blank.text, language) : parsers.parse(blank.text, language);
+  const reuse = same ? same.reuse : { headers: new TextMemo<HeaderFacts | null>(), calls: new TextMemo<CallSite[]>() };
+  reuse.headers.turn();
+  reuse.calls.turn();
   const defines = new Map<string, string>();
   const macroFns = new Map<string, { params: string[]; body: string }>();
   if (/^[ \t]*#[ \t]*define\b/m.test(f.text)) collectDefines(tree.rootNode, defines, macroFns);
@@ -44,6 +57,7 @@ export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readon
     defines,
     macroFns,
     parseErrors: countErrors(tree.rootNode),
+    reuse,
   };
 }
 
