@@ -29,9 +29,11 @@ export function findFunctions(text: string, masked = maskNonCode(text)): CFuncti
   // Braces of scopes that may hold functions: file, namespace, extern "C", class bodies.
   const stack: Array<{ fn: CFunction | null }> = [];
   let inFunction = 0;
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked[i];
-    if (c === '{') {
+  // Only braces matter here: jump from one to the next instead of looking at every character.
+  const braces = /[{}]/g;
+  for (let m = braces.exec(masked); m; m = braces.exec(masked)) {
+    const i = m.index;
+    if (m[0] === '{') {
       if (inFunction > 0) {
         inFunction++;
         continue;
@@ -41,7 +43,7 @@ export function findFunctions(text: string, masked = maskNonCode(text)): CFuncti
         inFunction = 1;
         stack.push({ fn });
       } else stack.push({ fn: null });
-    } else if (c === '}') {
+    } else {
       if (inFunction > 1) {
         inFunction--;
         continue;

@@ -19,11 +19,15 @@ export function factsOf(text: string): FileFacts {
   const defines = new Set(findFunctions(text, masked).map((f) => f.name));
   const calls = new Set<string>();
   const mentions = new Set<string>();
-  for (const m of masked.matchAll(/\b[A-Za-z_]\w*\b(\s*\()?/g)) {
-    const name = m[0].replace(/\s*\($/, '');
+  const words = /\b[A-Za-z_]\w*/g;
+  for (let m = words.exec(masked); m; m = words.exec(masked)) {
+    const name = m[0];
     if (KEYWORDS.has(name)) continue;
     mentions.add(name);
-    if (m[1] && !defines.has(name)) calls.add(name);
+    // A call: the name, maybe white space, then `(` (read by character code: this runs on every keystroke).
+    let k = words.lastIndex;
+    for (let c = masked.charCodeAt(k); c === 32 || (c >= 9 && c <= 13); c = masked.charCodeAt(++k));
+    if (masked.charCodeAt(k) === 40 && !defines.has(name)) calls.add(name);
   }
   return { defines, calls, mentions };
 }

@@ -1,6 +1,7 @@
 import { Edit, type Node, type Tree } from 'web-tree-sitter';
-import { blankMacros, type BlankedMacro } from '../parse/blank';
+import { blankMacros, reblank, type BlankedMacro, type BlankResult } from '../parse/blank';
 import { LineIndex } from '../parse/lines';
+import { commonPrefix, commonSuffix } from '../parse/text-diff';
 import { languageOfSource } from '../parse/language';
 import type { Parsers } from '../parse/parser';
 import type { Language, SourceFile } from '../types';
@@ -29,6 +30,8 @@ export interface ParsedFile {
   macroFns: Map<string, { params: string[]; body: string }>;
   parseErrors: number;
   reuse: FileReuse;
+  /** The blanking's own result, from which the next version of the file is blanked again incrementally. */
+  blank: BlankResult;
 }
 
 /**
@@ -37,9 +40,10 @@ export interface ParsedFile {
  */
 export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readonly string[], previous?: ParsedFile): ParsedFile {
   const language = f.language ?? languageOfSource(f.path, f.text);
-  const blank = blankMacros(f.text, extraMacros);
   const same = previous && previous.language === language ? previous : undefined;
-  const tree = same ? reparse(parsers, same, blank.text, language) : parsers.parse(blank.text, language);
+  const blank = same ? reblank(f.text, extraMacros, same.text, same.blank) : blankMacros(f.text, extraMacros);
+  const lines = new LineIndex(f.text);
+  const tree = same ? reparse(parsers, same, blank.text, language, lines) : parsers.parse(blank.text, language);
   const reuse = same ? same.reuse : { headers: new TextMemo<HeaderFacts | null>(), calls: new TextMemo<CallSite[]>() };
   reuse.headers.turn();
   reuse.calls.turn();
@@ -52,12 +56,13 @@ export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readon
     language,
     tree,
     blankedText: blank.text,
-    lines: new LineIndex(f.text),
+    lines,
     blanked: blank.macros,
     defines,
     macroFns,
     parseErrors: countErrors(tree.rootNode),
     reuse,
+    blank,
   };
 }
 
@@ -95,26 +100,22 @@ export function countErrors(root: Node): number {
   return count;
 }
 
-function reparse(parsers: Parsers, previous: ParsedFile, text: string, language: Language): Tree {
+/** `lines`: of the new text (the blanked text has the same line breaks as the written one). */
+function reparse(parsers: Parsers, previous: ParsedFile, text: string, language: Language, lines: LineIndex): Tree {
   const old = previous.blankedText;
-  let start = 0;
-  const max = Math.min(old.length, text.length);
-  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let oldEnd = old.length;
-  let newEnd = text.length;
-  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
+  const start = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
+  const oldEnd = old.length - suffix;
+  const newEnd = text.length - suffix;
   const edited = previous.tree.copy();
   try {
     edited.edit(new Edit({
       startIndex: start,
       oldEndIndex: oldEnd,
       newEndIndex: newEnd,
-      startPosition: pointAt(old, start),
-      oldEndPosition: pointAt(old, oldEnd),
-      newEndPosition: pointAt(text, newEnd),
+      startPosition: pointOf(previous.lines, start),
+      oldEndPosition: pointOf(previous.lines, oldEnd),
+      newEndPosition: pointOf(lines, newEnd),
     }));
     return parsers.parse(text, language, edited);
   } finally {
@@ -123,12 +124,7 @@ function reparse(parsers: Parsers, previous: ParsedFile, text: string, language:
 }
 
 /** tree-sitter point of an offset: row, and column in the same units as the offsets (UTF-16 code units). */
-function pointAt(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
+function pointOf(lines: LineIndex, offset: number): { row: number; column: number } {
+  const p = lines.position(offset);
+  return { row: p.line, column: p.column };
 }

@@ -1,3 +1,4 @@
+import { commonPrefix, commonSuffix } from './text-diff';
 import { ARG_MACRO_PATTERNS, PLAIN_MACROS, salFacts, type SalFact } from './macros';
 
 /** An annotation that was blanked, kept as a fact about the declaration it decorated. */
@@ -12,6 +13,13 @@ export interface BlankResult {
   /** Same length as the input, same line breaks; known macros replaced by spaces. */
   text: string;
   macros: BlankedMacro[];
+  /**
+   * Line starts where the scan was in its plain state and nothing before had looked at text past them:
+   * a later version of the file is blanked again from the last of them before its edit (see reblank).
+   */
+  syncPoints: number[];
+  /** The macro names blanked as plain words (a different set means blanking everything again). */
+  plainKey: string;
 }
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/g;
@@ -25,17 +33,100 @@ const TYPE_ARG_MACROS = new Set(['FIELD_OFFSET', 'offsetof', 'CONTAINING_RECORD'
  * every line number and column stays exact.
  */
 export function blankMacros(src: string, extra: readonly string[] = []): BlankResult {
-  const plain = new Set([...PLAIN_MACROS, ...extra, ...statementMacros(src)]);
-  const out = new Blanker(src);
+  const stmts = statementMacros(src);
+  const plain = new Set([...PLAIN_MACROS, ...extra, ...stmts]);
+  const part = scan(src, plain, 0, null);
+  return { text: part.text, macros: part.macros, syncPoints: part.syncPoints, plainKey: [...extra, '|', ...stmts].join(',') };
+}
+
+/**
+ * The same result as blankMacros(src, extra), from the result for an earlier version of the text: only
+ * the lines from the last sync point before the first changed character, up to the first sync point
+ * after the change where the old scan was in the same state, are scanned again (a keystroke in a large
+ * file costs a few lines, not the file).
+ */
+export function reblank(src: string, extra: readonly string[], oldSrc: string, old: BlankResult): BlankResult {
+  const stmts = statementMacros(src);
+  const plainKey = [...extra, '|', ...stmts].join(',');
+  if (plainKey !== old.plainKey) return blankMacros(src, extra);
+  const s = commonPrefix(src, oldSrc);
+  if (s === src.length && s === oldSrc.length) return old;
+  const suffix = commonSuffix(src, oldSrc, Math.min(src.length, oldSrc.length) - s);
+  const newEnd = src.length - suffix;
+  const delta = src.length - oldSrc.length;
+  const k = lastAtOrBefore(old.syncPoints, s);
+  const from = k < 0 ? 0 : old.syncPoints[k];
+  // Where the new scan may stop: a line start past the change that was a sync point of the old scan.
+  const oldPoints = new Set<number>();
+  for (let j = Math.max(0, k); j < old.syncPoints.length; j++) oldPoints.add(old.syncPoints[j]);
+  const plain = new Set([...PLAIN_MACROS, ...extra, ...stmts]);
+  const part = scan(src, plain, from, (at) => at >= newEnd && at > from && oldPoints.has(at - delta));
+  if (part.end >= src.length) {
+    return {
+      text: old.text.slice(0, from) + part.text,
+      macros: [...old.macros.filter((m) => m.offset < from), ...part.macros],
+      syncPoints: [...old.syncPoints.slice(0, Math.max(0, k)), ...part.syncPoints],
+      plainKey,
+    };
+  }
+  const oldAt = part.end - delta;
+  return {
+    text: old.text.slice(0, from) + part.text + old.text.slice(oldAt),
+    macros: [
+      ...old.macros.filter((m) => m.offset < from),
+      ...part.macros,
+      ...old.macros.filter((m) => m.offset >= oldAt).map((m) => ({ ...m, offset: m.offset + delta, end: m.end + delta })),
+    ],
+    syncPoints: [...old.syncPoints.slice(0, Math.max(0, k)), ...part.syncPoints, ...old.syncPoints.filter((p) => p >= oldAt).map((p) => p + delta)],
+    plainKey,
+  };
+}
+
+function lastAtOrBefore(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= at) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+interface ScanPart {
+  /** Blanked text of [from, end). */
+  text: string;
+  macros: BlankedMacro[];
+  syncPoints: number[];
+  end: number;
+}
+
+/**
+ * Scans from `from` (a line start in the plain state) to the end, or to the first sync point at which
+ * `stopAt` says the rest is known (the point itself not included).
+ */
+function scan(src: string, plain: ReadonlySet<string>, from: number, stopAt: ((at: number) => boolean) | null): ScanPart {
+  const out = new Blanker(src, from);
   const macros: BlankedMacro[] = [];
+  const syncPoints: number[] = [];
   const n = src.length;
-  let i = 0;
+  let i = from;
   let lineStart = true;
+  // The furthest character any decision so far has looked at (a line start before it is no sync point).
+  let looked = from;
+  syncPoints.push(from);
   while (i < n) {
     const c = src[i];
     if (c === '\n') {
       lineStart = true;
       i++;
+      if (i > looked && i < n) {
+        if (stopAt && stopAt(i)) return { text: out.result(i), macros, syncPoints, end: i };
+        syncPoints.push(i);
+      }
       continue;
     }
     if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
@@ -59,6 +150,8 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
     }
     lineStart = false;
     if (c === '"' && src[i - 1] === 'R') {
+      // Whether it is a raw string depends on the next characters, maybe on the next line.
+      looked = Math.max(looked, i + 18);
       i = skipRawString(src, i);
       continue;
     }
@@ -79,7 +172,8 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
       const isMember = src[b] === '.' || (src[b] === '>' && src[b - 1] === '-');
       if (!isMember && TYPE_ARG_MACROS.has(word)) {
         // `FIELD_OFFSET(struct sockaddr, sa_data)`: a type as a macro argument; blank its `struct` keyword.
-        const close = balancedArgsEnd(src, end);
+        const { close, seen } = balancedArgsEnd(src, end);
+        looked = Math.max(looked, seen);
         if (close > 0) {
           const inner = src.slice(end, close);
           for (const m of inner.matchAll(/\b(struct|union|enum)\b/g)) blank(out, end + m.index!, end + m.index! + m[1].length);
@@ -90,13 +184,15 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
       if (!isMember && plain.has(word)) {
         // `_Success_(return == 0)`: a SAL name used with arguments loses them too.
         if (word.startsWith('_')) {
-          const close = balancedArgsEnd(src, end);
+          const { close, seen } = balancedArgsEnd(src, end);
+          looked = Math.max(looked, seen);
           if (close > 0) end = close;
         }
         blank(out, start, end);
         macros.push({ name: word, offset: start, end, facts: salFacts(word) });
       } else if (!isMember && (code === 95 || word.startsWith('DECLSPEC_')) && ARG_MACRO_PATTERNS.some((re) => re.test(word))) {
-        const close = balancedArgsEnd(src, end);
+        const { close, seen } = balancedArgsEnd(src, end);
+        looked = Math.max(looked, seen);
         if (close > 0) end = close;
         blank(out, start, end);
         macros.push({ name: word, offset: start, end, facts: salFacts(word) });
@@ -106,21 +202,25 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
     }
     i++;
   }
-  return { text: out.result(), macros };
+  return { text: out.result(n), macros, syncPoints, end: n };
 }
 
 /** Collects the ranges to blank and builds the blanked text once, from slices (no per-character array). */
 class Blanker {
   private readonly ranges: Array<[number, number]> = [];
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly from: number,
+  ) {}
   add(start: number, end: number): void {
     this.ranges.push([start, end]);
   }
-  result(): string {
-    if (this.ranges.length === 0) return this.src;
+  /** The blanked text of [from, to). */
+  result(to: number): string {
+    if (this.ranges.length === 0) return this.from === 0 && to === this.src.length ? this.src : this.src.slice(this.from, to);
     this.ranges.sort((a, b) => a[0] - b[0]);
     const parts: string[] = [];
-    let at = 0;
+    let at = this.from;
     for (const [start, end] of this.ranges) {
       if (end <= at) continue;
       const from = Math.max(start, at);
@@ -129,7 +229,7 @@ class Blanker {
       parts.push(this.src.slice(from, end).replace(/[^\r\n]/g, ' '));
       at = end;
     }
-    parts.push(this.src.slice(at));
+    parts.push(this.src.slice(at, to));
     return parts.join('');
   }
 }
@@ -172,21 +272,24 @@ function skipPreprocessorLine(src: string, i: number): number {
   return k;
 }
 
-/** If `(` follows (after spaces), the offset just past its balanced `)`; else -1. */
-function balancedArgsEnd(src: string, from: number): number {
+/**
+ * If `(` follows (after spaces), `close` is the offset just past its balanced `)`, else -1; `seen` is the
+ * furthest offset read to decide (a later edit there can change the answer).
+ */
+function balancedArgsEnd(src: string, from: number): { close: number; seen: number } {
   let k = from;
   while (k < src.length && (src[k] === ' ' || src[k] === '\t')) k++;
-  if (src[k] !== '(') return -1;
+  if (src[k] !== '(') return { close: -1, seen: k };
   let depth = 0;
   for (; k < src.length; k++) {
     const c = src[k];
     if (c === '(') depth++;
     else if (c === ')') {
       depth--;
-      if (depth === 0) return k + 1;
-    } else if (c === ';' || c === '{') return -1;
+      if (depth === 0) return { close: k + 1, seen: k };
+    } else if (c === ';' || c === '{') return { close: -1, seen: k };
   }
-  return -1;
+  return { close: -1, seen: k };
 }
 
 /**
