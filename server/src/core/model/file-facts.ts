@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { ReturnKind } from '../flow/context';
 import { collectFunctions, declaratorName, findFunctionDeclarator, type FunctionInfo } from './functions';
 import { outlineOf } from './outline';
-import type { ParsedFile } from './parsed-file';
+import type { DeclarationFacts, ParsedFile } from './parsed-file';
 import { collectProcInstalls, type ProcInstall } from './proc-tables';
 
 /**
@@ -10,6 +10,7 @@ import { collectProcInstalls, type ProcInstall } from './proc-tables';
  * is not walked again when the next run is built).
  */
 export interface FileFacts {
+  file: ParsedFile;
   functions: FunctionInfo[];
   installs: ProcInstall[];
   /** Declared-only functions and how they report failure. */
@@ -59,7 +60,6 @@ export function assignsTo(f: ParsedFile, names: readonly string[]): Array<{ name
   }
   return out;
 }
-const localsMemo = new WeakMap<Node, Set<string>>();
 
 /**
  * The assignment stores into the file-scope variable of that name, not into a local or parameter of the
@@ -68,9 +68,7 @@ const localsMemo = new WeakMap<Node, Set<string>>();
 export function assignsGlobal(facts: FileFacts, a: { name: string; at: number }): boolean {
   const fn = containing(facts.fns, a.at);
   if (!fn) return true;
-  let locals = localsMemo.get(fn.n);
-  if (!locals) localsMemo.set(fn.n, (locals = localNames(fn.n)));
-  return !locals.has(a.name);
+  return !facts.file.reuse.locals.get(textKey(facts.file, fn.start, fn.end), () => localNames(fn.n)).has(a.name);
 }
 
 export function factsOf(f: ParsedFile): FileFacts {
@@ -83,28 +81,44 @@ export function factsOf(f: ParsedFile): FileFacts {
 }
 
 function extract(f: ParsedFile): FileFacts {
-  const root = f.tree.rootNode;
   const prototypes: Array<[string, ReturnKind]> = [];
-  for (const d of outlineOf(f).declarations) {
-    for (const decl of d.childrenForFieldName('declarator')) {
-      const fdecl = decl ? findFunctionDeclarator(decl) : null;
-      const name = fdecl?.childForFieldName('declarator')?.text.split('::').pop();
-      if (decl && name) prototypes.push([name, returnKind(d.childForFieldName('type')?.text ?? '', decl.type === 'pointer_declarator')]);
-    }
-  }
   const globalDecls: FileFacts['globalDecls'] = [];
-  for (const d of root.namedChildren) {
-    if (!d || d.type !== 'declaration') continue;
-    for (const decl of d.childrenForFieldName('declarator')) {
-      if (!decl || decl.type === 'function_declarator' || findFunctionDeclarator(decl)) continue;
-      const id = declaratorName(decl);
-      const value = decl.type === 'init_declarator' ? decl.childForFieldName('value') : null;
-      if (id) globalDecls.push({ name: id.text, value: value ? value.text : null });
-    }
+  const outline = outlineOf(f);
+  const atRoot = new Set(outline.rootDeclarations);
+  for (const d of outline.declarations) {
+    // A declaration says the same thing wherever it moves: read from the tree once per text.
+    const root = atRoot.has(d);
+    const facts = f.reuse.declarations.get(`${root ? 'r' : 'n'}${textKey(f, d.startIndex, d.endIndex)}`, () => declarationFacts(d, root));
+    prototypes.push(...facts.prototypes);
   }
-  const fns = outlineOf(f).functions.map((n) => ({ n, start: n.startIndex, end: n.endIndex }));
-  return { functions: collectFunctions(f), // Only files that name a table entry can install anything (a text test is far cheaper than a tree walk).
+  // File-scope variables in source order.
+  for (const d of outline.rootDeclarations) {
+    globalDecls.push(...f.reuse.declarations.get(`r${textKey(f, d.startIndex, d.endIndex)}`, () => declarationFacts(d, true)).globals);
+  }
+  const fns = outline.functions.map((n) => ({ n, start: n.startIndex, end: n.endIndex }));
+  return { file: f, functions: collectFunctions(f), // Only files that name a table entry can install anything (a text test is far cheaper than a tree walk).
     installs: /lpWSP[A-Z]|WSPPROC_TABLE/.test(f.text) ? collectProcInstalls(f) : [], prototypes, globalDecls, fns };
+}
+
+/** A piece of the file as written and as parsed (macros blanked): what decides its facts. */
+function textKey(f: ParsedFile, start: number, end: number): string {
+  return `${f.text.slice(start, end)}\0${f.blankedText.slice(start, end)}`;
+}
+
+function declarationFacts(d: Node, root: boolean): DeclarationFacts {
+  const prototypes: Array<[string, ReturnKind]> = [];
+  const globals: DeclarationFacts['globals'] = [];
+  for (const decl of d.childrenForFieldName('declarator')) {
+    if (!decl) continue;
+    const fdecl = findFunctionDeclarator(decl);
+    const name = fdecl?.childForFieldName('declarator')?.text.split('::').pop();
+    if (name) prototypes.push([name, returnKind(d.childForFieldName('type')?.text ?? '', decl.type === 'pointer_declarator')]);
+    if (!root || decl.type === 'function_declarator' || fdecl) continue;
+    const id = declaratorName(decl);
+    const value = decl.type === 'init_declarator' ? decl.childForFieldName('value') : null;
+    if (id) globals.push({ name: id.text, value: value ? value.text : null });
+  }
+  return { prototypes, globals };
 }
 
 function localNames(fn: Node): Set<string> {

@@ -9,6 +9,8 @@ import type { ParsedFile } from './parsed-file';
 export interface Outline {
   functions: Node[];
   declarations: Node[];
+  /** The `declaration`s directly in the translation unit (file-scope variables live there), in source order. */
+  rootDeclarations: Node[];
 }
 
 const CONTAINERS = new Set([
@@ -31,6 +33,7 @@ export function outlineOf(f: ParsedFile): Outline {
 function walk(root: Node): Outline {
   const functions: Node[] = [];
   const declarations: Node[] = [];
+  const rootDeclarations: Node[] = [];
   const stack: Node[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
@@ -42,6 +45,7 @@ function walk(root: Node): Outline {
       if (t === 'function_definition') functions.push(k);
       else if (t === 'declaration' || t === 'field_declaration') {
         declarations.push(k);
+        if (n === root && t === 'declaration') rootDeclarations.push(k);
         // `class C { ... };` / `struct S { ... } x;`: its members are declarations too.
         const type = k.childForFieldName('type');
         if (type && (type.type === 'class_specifier' || type.type === 'struct_specifier' || type.type === 'union_specifier')) stack.push(type);
@@ -51,5 +55,6 @@ function walk(root: Node): Outline {
   }
   // Source order (the stack visits children in order, but containers interleave).
   functions.sort((a, b) => a.startIndex - b.startIndex);
-  return { functions, declarations };
+  rootDeclarations.reverse();
+  return { functions, declarations, rootDeclarations };
 }

@@ -4,6 +4,7 @@ import { LineIndex } from '../parse/lines';
 import { commonPrefix, commonSuffix } from '../parse/text-diff';
 import { languageOfSource } from '../parse/language';
 import type { Parsers } from '../parse/parser';
+import type { ReturnKind } from '../flow/context';
 import type { Language, SourceFile } from '../types';
 import type { CallSite, HeaderFacts } from './functions';
 import { TextMemo } from './text-memo';
@@ -12,6 +13,20 @@ import { TextMemo } from './text-memo';
 export interface FileReuse {
   headers: TextMemo<HeaderFacts | null>;
   calls: TextMemo<CallSite[]>;
+  /** Prototypes and file-scope variables a declaration declares (file-facts.ts). */
+  declarations: TextMemo<DeclarationFacts>;
+  /** Names of a function's locals and parameters. */
+  locals: TextMemo<Set<string>>;
+}
+
+/** What one declaration outside function bodies contributes. */
+export interface DeclarationFacts {
+  prototypes: Array<[string, ReturnKind]>;
+  globals: Array<{ name: string; value: string | null }>;
+}
+
+function newReuse(): FileReuse {
+  return { headers: new TextMemo(), calls: new TextMemo(), declarations: new TextMemo(), locals: new TextMemo() };
 }
 
 /** A file of the run: its original text, the blanked text that was parsed, its tree and its macros. */
@@ -44,9 +59,8 @@ export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readon
   const blank = same ? reblank(f.text, extraMacros, same.text, same.blank) : blankMacros(f.text, extraMacros);
   const lines = new LineIndex(f.text);
   const tree = same ? reparse(parsers, same, blank.text, language, lines) : parsers.parse(blank.text, language);
-  const reuse = same ? same.reuse : { headers: new TextMemo<HeaderFacts | null>(), calls: new TextMemo<CallSite[]>() };
-  reuse.headers.turn();
-  reuse.calls.turn();
+  const reuse = same ? same.reuse : newReuse();
+  for (const memo of Object.values(reuse) as Array<TextMemo<unknown>>) memo.turn();
   const defines = new Map<string, string>();
   const macroFns = new Map<string, { params: string[]; body: string }>();
   if (/^[ \t]*#[ \t]*define\b/m.test(f.text)) collectDefines(tree.rootNode, defines, macroFns);
