@@ -197,7 +197,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   // Text to standard output is streamed chunk by chunk when the run is parallel; the other formats are documents.
   const streaming = jobs > 1 && opts.format === 'text' && !opts.output;
   const t0 = performance.now();
-  const result = jobs > 1 ? await checkParallel(sources, collected.files, opts, jobs, io, streaming) : (await createAnalyzer(opts.macros.length ? { extraMacros: opts.macros } : {})).analyze(sources);
+  const result = jobs > 1 ? await checkParallel(sources, collected.files, opts, jobs, io, streaming) : (await createAnalyzer({ ...(opts.macros.length ? { extraMacros: opts.macros } : {}), reuseResults: false })).analyze(sources);
   if (process.env.WSPLINT_CHECK_STATS === '1') {
     // For benchmarks and tests: how the run was done (not part of any report format).
     const backend = 'backend' in result ? result.backend : (await loadParsers()).backend;

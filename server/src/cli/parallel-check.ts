@@ -1,19 +1,21 @@
 /**
- * `wsplint check --jobs N`: the files are cut into contiguous chunks (in the order they were collected) and
- * handed to N worker threads one chunk at a time. Every worker holds all files, because a finding in one
- * file can depend on a helper's summary from any other; it reports only the chunk it was given. Chunk
- * results are delivered in chunk order, so the merged report is the serial one, byte for byte.
+ * `wsplint check --jobs N`: the files are cut into N contiguous shards of about equal size (in the order
+ * they were collected, so a provider's files mostly share a shard) and each worker thread parses one.
+ * The run goes in three steps that every worker takes together: the shard's facts (functions, tables,
+ * macros, globals), its assignments to the run's globals, then the analysis of the shard knowing the
+ * other shards by their facts. The report is the serial one, byte for byte; shards' findings are
+ * delivered in shard order.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileReport, Finding, SourceFile } from '../core';
-import type { ChunkRequest, WorkerReply, WorkerSetup } from './worker-protocol';
+import { runGlobalNames, type FileReport, type Finding, type GlobalAssignment, type PortableFacts, type SourceFile } from '../core';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol';
 
 export interface ParallelRun {
   jobs: number;
   extraMacros: string[];
-  /** Called once per chunk, in chunk (file) order, as soon as every earlier chunk is done. */
+  /** Called once per shard, in shard (file) order, as soon as every earlier shard is done. */
   onChunk?: (findings: Finding[], paths: string[]) => void;
   /** Files analysed so far (any order), for a progress line. */
   onProgress?: (done: number, total: number) => void;
@@ -33,18 +35,20 @@ export function workerScript(): string {
   return p;
 }
 
-/** Contiguous chunks of about equal text size; more chunks than workers so a slow chunk does not hold the others. */
+/** Contiguous chunks of about equal text size. */
 export function chunkFiles(files: readonly SourceFile[], chunks: number): string[][] {
   const total = files.reduce((n, f) => n + f.text.length, 0);
-  const target = Math.max(1, total / Math.max(1, chunks));
   const out: string[][] = [];
   let cur: string[] = [];
   let size = 0;
+  let before = 0;
   for (const f of files) {
     cur.push(f.path);
     size += f.text.length;
-    if (size >= target) {
+    // Cut when this chunk reached its share of what is left, so the last chunk is not a sliver.
+    if (out.length < chunks - 1 && size >= (total - before) / (chunks - out.length)) {
       out.push(cur);
+      before += size;
       cur = [];
       size = 0;
     }
@@ -53,62 +57,94 @@ export function chunkFiles(files: readonly SourceFile[], chunks: number): string
   return out;
 }
 
-export function analyzeParallel(files: SourceFile[], run: ParallelRun): Promise<ParallelResult> {
-  const chunks = chunkFiles(files, run.jobs * 4);
-  const workerCount = Math.max(1, Math.min(run.jobs, chunks.length));
+/** One worker and the replies it owes, in order. */
+class ShardWorker {
+  private readonly waiting: Array<{ resolve: (m: WorkerReply) => void; reject: (e: Error) => void }> = [];
+  private failure: Error | undefined;
+  readonly ready: Promise<WorkerReply>;
+
+  constructor(
+    readonly worker: Worker,
+    readonly paths: string[],
+  ) {
+    this.ready = this.next();
+    worker.on('message', (m: WorkerReply) => {
+      const w = this.waiting.shift();
+      if (!w) return;
+      if (m.kind === 'failed') w.reject(new Error(`analysis worker failed: ${m.error}`));
+      else w.resolve(m);
+    });
+    const fail = (e: Error): void => {
+      this.failure ??= e;
+      for (const w of this.waiting.splice(0)) w.reject(e);
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (code !== 0) fail(new Error(`analysis worker exited with code ${code}`));
+    });
+  }
+
+  private next(): Promise<WorkerReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+  }
+
+  ask(req: WorkerRequest): Promise<WorkerReply> {
+    const reply = this.next();
+    this.worker.postMessage(req);
+    return reply;
+  }
+}
+
+function expect<K extends NonNullable<WorkerReply>['kind']>(m: WorkerReply, kind: K): Extract<WorkerReply, { kind: K }> {
+  if (m.kind !== kind) throw new Error(`analysis worker: expected a '${kind}' reply, got '${m.kind}'`);
+  return m as Extract<WorkerReply, { kind: K }>;
+}
+
+export async function analyzeParallel(files: SourceFile[], run: ParallelRun): Promise<ParallelResult> {
+  const shards = chunkFiles(files, run.jobs);
   const script = workerScript();
   const setup: WorkerSetup = { files, extraMacros: run.extraMacros };
-  return new Promise<ParallelResult>((resolve, reject) => {
-    const workers: Worker[] = [];
-    const results: (Finding[] | undefined)[] = chunks.map(() => undefined);
-    let reports: FileReport[] | undefined;
-    let backend = '';
-    let next = 0;
+  const workers = shards.map((paths) => new ShardWorker(new Worker(script, { workerData: setup }), paths));
+  try {
+    await Promise.all(workers.map((w) => w.ready));
+    // 1. Facts of every shard.
+    const factReplies = await Promise.all(workers.map(async (w) => expect(await w.ask({ kind: 'facts', paths: w.paths }), 'facts')));
+    const byPath = new Map<string, PortableFacts>();
+    for (const r of factReplies) for (const f of r.facts) byPath.set(f.path, f);
+    // In run order (the order of `files`), as a single run notes them.
+    const inOrder = files.flatMap((f) => byPath.get(f.path) ?? []);
+    const names = runGlobalNames(inOrder);
+    // 2. Assignments to the run's globals.
+    const assignments = new Map<string, GlobalAssignment[]>();
+    await Promise.all(
+      workers.map(async (w, i) => {
+        const r = expect(await w.ask({ kind: 'assignments', names }), 'assignments');
+        factReplies[i].facts.forEach((f, k) => assignments.set(f.path, r.assignments[k] ?? []));
+      }),
+    );
+    // 3. Each shard analysed knowing the others; results delivered in shard order.
+    const results: Array<{ findings: Finding[]; files: FileReport[] } | undefined> = shards.map(() => undefined);
     let delivered = 0;
     let filesDone = 0;
-    let settled = false;
-    const fail = (e: Error): void => {
-      if (settled) return;
-      settled = true;
-      for (const w of workers) void w.terminate();
-      reject(e);
-    };
-    const dispatch = (w: Worker): void => {
-      if (next < chunks.length) {
-        const req: ChunkRequest = { id: next, paths: chunks[next] };
-        next++;
-        w.postMessage(req);
-      } else w.postMessage(null);
-    };
-    const finishIfDone = (): void => {
-      while (delivered < chunks.length && results[delivered] !== undefined) {
-        run.onChunk?.(results[delivered] as Finding[], chunks[delivered]);
-        delivered++;
-      }
-      if (delivered === chunks.length && !settled) {
-        settled = true;
-        for (const w of workers) void w.terminate();
-        resolve({ findings: results.flatMap((r) => r ?? []), files: reports ?? [], workers: workerCount, backend });
-      }
-    };
-    for (let i = 0; i < workerCount; i++) {
-      const w = new Worker(script, { workerData: setup });
-      workers.push(w);
-      w.on('message', (m: WorkerReply | { kind: 'ready' }) => {
-        if (m.kind === 'ready') return dispatch(w);
-        if (m.kind === 'failed') return fail(new Error(`analysis worker failed: ${m.error}`));
-        results[m.id] = m.findings;
-        reports ??= m.files;
-        backend = m.backend;
-        filesDone += chunks[m.id].length;
+    await Promise.all(
+      workers.map(async (w, i) => {
+        const own = new Set(w.paths);
+        const foreign = inOrder.filter((f) => !own.has(f.path)).map((f): [string, { facts: PortableFacts; assignments: GlobalAssignment[] }] => [f.path, { facts: f, assignments: assignments.get(f.path) ?? [] }]);
+        const r = expect(await w.ask({ kind: 'analyze', foreign }), 'done');
+        results[i] = { findings: r.findings, files: r.files };
+        filesDone += w.paths.length;
         run.onProgress?.(filesDone, files.length);
-        dispatch(w);
-        finishIfDone();
-      });
-      w.on('error', (e) => fail(e));
-      w.on('exit', (code) => {
-        if (!settled && code !== 0) fail(new Error(`analysis worker exited with code ${code}`));
-      });
-    }
-  });
+        while (delivered < shards.length && results[delivered]) {
+          run.onChunk?.(results[delivered]!.findings, shards[delivered]);
+          delivered++;
+        }
+      }),
+    );
+    const order = new Map(files.map((f, i) => [f.path, i]));
+    const reports = results.flatMap((r) => r?.files ?? []).sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
+    return { findings: results.flatMap((r) => r?.findings ?? []), files: reports, workers: workers.length, backend: factReplies[0]?.backend ?? '' };
+  } finally {
+    for (const w of workers) void w.worker.terminate();
+  }
 }

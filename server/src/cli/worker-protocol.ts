@@ -1,18 +1,25 @@
 /** Messages between `wsplint check --jobs N` and its worker threads (server/src/cli/check-worker.ts). */
-import type { FileReport, Finding, SourceFile } from '../core';
+import type { FileReport, Finding, GlobalAssignment, PortableFacts, SourceFile } from '../core';
 
-/** Given once, at the worker's start: every file of the run, so interprocedural summaries see all of them. */
+/** Given once, at the worker's start: every file of the run (a helper's tree may be needed from any file). */
 export interface WorkerSetup {
   files: SourceFile[];
   extraMacros: string[];
 }
 
-/** Analyse all files, report only these. */
-export interface ChunkRequest {
-  id: number;
-  paths: string[];
-}
+/**
+ * The three steps of a sharded run, in order, for the worker's own shard: parse it and say what the
+ * others need to know; its assignments to the run's globals; analyse it knowing the other shards' facts.
+ */
+export type WorkerRequest =
+  | { kind: 'facts'; paths: string[] }
+  | { kind: 'assignments'; names: string[] }
+  | { kind: 'analyze'; foreign: Array<[string, { facts: PortableFacts; assignments: GlobalAssignment[] }]> }
+  | null;
 
 export type WorkerReply =
-  | { kind: 'done'; id: number; findings: Finding[]; files: FileReport[]; backend: string }
-  | { kind: 'failed'; id: number; error: string };
+  | { kind: 'ready' }
+  | { kind: 'facts'; facts: PortableFacts[]; files: FileReport[]; backend: string }
+  | { kind: 'assignments'; assignments: GlobalAssignment[][] }
+  | { kind: 'done'; findings: Finding[]; files: FileReport[] }
+  | { kind: 'failed'; error: string };

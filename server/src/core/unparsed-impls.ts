@@ -20,7 +20,7 @@ export function unparsedImplementations(run: Run, file: ParsedFile, judged: Func
     const n = stack.pop()!;
     if (n.type === 'ERROR') {
       const m = [...names].find((name) => new RegExp(`\\b${name}\\s*\\(`).test(n.text));
-      const inside = judged.some((fn) => fn.file === file && n.startIndex >= fn.node.startIndex && n.endIndex <= fn.node.endIndex);
+      const inside = judged.some((fn) => fn.path === file.path && n.startIndex >= fn.node.startIndex && n.endIndex <= fn.node.endIndex);
       if (m && !inside) {
         const line = file.lines.position(n.startIndex).line;
         if (!seen.has(line)) {

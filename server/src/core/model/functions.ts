@@ -19,6 +19,8 @@ export interface FunctionInfo {
   /** Last component of the name (`WSPConnect` for `CProvider::WSPConnect`). */
   name: string;
   qualified: string;
+  /** The file's path (compare by it: `file` of a function known only by its facts is parsed when read). */
+  path: string;
   file: ParsedFile;
   node: Node;
   body: Node;
@@ -52,7 +54,7 @@ export function collectFunctions(file: ParsedFile): FunctionInfo[] {
     // The written header (SAL facts come from it) and the parsed one (macros blanked) decide everything here.
     const key = `${file.text.slice(start, headerEnd)}\0${file.blankedText.slice(start, headerEnd)}`;
     const h = file.reuse.headers.get(key, () => headerFacts(def, file));
-    if (h) out.push({ name: h.name, qualified: h.qualified, file, node: def, body, params: h.params, key: `${file.path}:${start}` });
+    if (h) out.push({ name: h.name, qualified: h.qualified, path: file.path, file, node: def, body, params: h.params, key: `${file.path}:${start}` });
   }
   return out;
 }

@@ -34,6 +34,11 @@ export class ParseCache {
     return parsed;
   }
 
+  /** The file as last parsed, if it still is in the cache. */
+  peek(path: string): ParsedFile | undefined {
+    return this.entries.get(path);
+  }
+
   /** Frees the least recently used files beyond the budget, never those of the run in progress. */
   trim(keep: ReadonlySet<string>): void {
     for (const [path, p] of this.entries) {

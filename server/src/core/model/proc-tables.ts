@@ -9,6 +9,8 @@ export interface ProcInstall {
   functionName: string;
   /** The table written: `lpProcTable`, `gProcTable`, `Provider->NextProcTable` (text without spaces). */
   table: string;
+  /** The file's path (compare by it, as for functions). */
+  path: string;
   file: ParsedFile;
   node: Node;
 }
@@ -31,12 +33,12 @@ export function collectProcInstalls(file: ParsedFile): ProcInstall[] {
       if (left?.type !== 'field_expression' || left.childForFieldName('field')?.text !== m[1]) continue;
       const fn = installedName(n.childForFieldName('right'));
       const table = (left.childForFieldName('argument')?.text ?? '').replace(/\s+/g, '');
-      if (fn) out.push({ entry: m[1], functionName: fn, table, file, node: n });
+      if (fn) out.push({ entry: m[1], functionName: fn, table, path: file.path, file, node: n });
     } else {
       const designator = n.childForFieldName('designator') ?? n.namedChildren[0];
       if (designator?.text.replace(/^\./, '') !== m[1]) continue;
       const fn = installedName(n.childForFieldName('value'));
-      if (fn) out.push({ entry: m[1], functionName: fn, table: tableOfInitializer(n), file, node: n });
+      if (fn) out.push({ entry: m[1], functionName: fn, table: tableOfInitializer(n), path: file.path, file, node: n });
     }
   }
   // Positional aggregate initializers of a WSPPROC_TABLE.
@@ -53,7 +55,7 @@ export function collectProcInstalls(file: ParsedFile): ProcInstall[] {
       items.forEach((item, i) => {
         const fn = installedName(item);
         const field = PROC_TABLE_FIELDS[i]?.field;
-        if (fn && field) out.push({ entry: field, functionName: fn, table, file, node: item });
+        if (fn && field) out.push({ entry: field, functionName: fn, table, path: file.path, file, node: item });
       });
     }
   }

@@ -8,10 +8,25 @@ import { valKey, type Val } from '../flow/state';
 // kept high enough that real code (a status mapper called with every status it knows) stays below it.
 const MAX_SPECIALIZATIONS = 256;
 import { knownConstant, parseNumber, type ConstValue } from './constants';
-import { assignsGlobal, assignsTo, factsOf } from './file-facts';
+import { factsOf } from './file-facts';
+import { globalAssignmentsIn, lazyFunction, lazyInstall, type GlobalAssignment, type PortableFacts } from './portable-facts';
 import type { FunctionInfo } from './functions';
 import type { ParsedFile } from './parsed-file';
 import type { ProcInstall } from './proc-tables';
+
+/** A file of the run that another worker parsed: its facts, its text, and how to parse it when needed. */
+export interface ForeignFile {
+  kind: 'foreign';
+  text: string;
+  facts: PortableFacts;
+  /** Its assignments to the run's globals (names in the order the run notes them). */
+  assignments: GlobalAssignment[];
+  load: () => ParsedFile;
+}
+
+function isForeign(e: ParsedFile | ForeignFile): e is ForeignFile {
+  return 'kind' in e && e.kind === 'foreign';
+}
 
 /**
  * Everything known across the files of one run: functions (for interprocedural summaries), globals,
@@ -29,27 +44,41 @@ export class Run implements RunContext {
   private readonly inProgress = new Set<string>();
   private readonly specializations = new Map<string, number>();
 
-  constructor(readonly files: ParsedFile[]) {
-    const all = files.map(factsOf);
-    files.forEach((f, i) => {
-      for (const fn of all[i].functions) {
+  /** The files parsed in this run (a sharded run also knows other files, by their facts). */
+  readonly files: ParsedFile[];
+  /** Every file's text, parsed or not (`calls` reads them). */
+  private readonly texts: string[];
+
+  constructor(entries: ReadonlyArray<ParsedFile | ForeignFile>) {
+    this.files = entries.filter((e): e is ParsedFile => !isForeign(e));
+    this.texts = entries.map((e) => e.text);
+    const all = entries.map((e) => (isForeign(e) ? null : factsOf(e)));
+    entries.forEach((e, i) => {
+      const facts = all[i];
+      const functions = facts ? facts.functions : isForeign(e) ? e.facts.functions.map((ref) => lazyFunction(ref, e.facts.path, e.load)) : [];
+      for (const fn of functions) {
         this.functions.push(fn);
         const list = this.byName.get(fn.name) ?? [];
         list.push(fn);
         this.byName.set(fn.name, list);
       }
-      this.installs.push(...all[i].installs);
-      for (const [k, v] of f.defines) if (!this.defines.has(k)) this.defines.set(k, v);
-      for (const [k, v] of f.macroFns) if (!this.macroFns.has(k)) this.macroFns.set(k, v);
-      for (const [name, kind] of all[i].prototypes) if (!this.prototypes.has(name)) this.prototypes.set(name, kind);
+      if (facts) this.installs.push(...facts.installs);
+      else if (isForeign(e)) this.installs.push(...e.facts.installs.map((ref) => lazyInstall(ref, e.facts.path, e.load)));
+      const defines = isForeign(e) ? e.facts.defines : e.defines;
+      const macroFns = isForeign(e) ? e.facts.macroFns : e.macroFns;
+      for (const [k, v] of defines) if (!this.defines.has(k)) this.defines.set(k, v);
+      for (const [k, v] of macroFns) if (!this.macroFns.has(k)) this.macroFns.set(k, v);
+      for (const [name, kind] of facts ? facts.prototypes : isForeign(e) ? e.facts.prototypes : []) if (!this.prototypes.has(name)) this.prototypes.set(name, kind);
     });
     // Globals: every file's declarations first, then the assignments to them anywhere in the run.
-    for (const facts of all) for (const g of facts.globalDecls) this.noteGlobal(g.name, g.value, g.value === null);
-    // Assignments to them: only in files whose text names a global at all.
-    const names = [...this.globals.keys()];
-    files.forEach((f, i) => {
-      for (const a of assignsTo(f, names)) if (assignsGlobal(all[i], a)) this.noteGlobal(a.name, a.value, false);
+    entries.forEach((e, i) => {
+      for (const g of isForeign(e) ? e.facts.globalDecls : all[i]!.globalDecls) this.noteGlobal(g.name, g.value, g.value === null);
     });
+    // Assignments to them (a file known by its facts brings them, found for the same names in the same order).
+    const names = [...this.globals.keys()];
+    for (const e of entries) {
+      for (const a of isForeign(e) ? e.assignments : globalAssignmentsIn(e, names)) this.noteGlobal(a.name, a.value, false);
+    }
   }
 
   prototype(name: string): ReturnKind | undefined {
@@ -61,7 +90,7 @@ export class Run implements RunContext {
     // The text test first: most files never mention the name, and walking their calls is not free.
     const re = new RegExp(`\\b(lp)?${name}\\s*\\(`);
     // Calls are `name(`: the text says it without walking the tree (a comment saying so would count too).
-    return this.files.some((f) => f.text.includes(name) && re.test(f.text));
+    return this.texts.some((t) => t.includes(name) && re.test(t));
   }
 
   /** Everything outside function bodies that analysis results depend on, as text (for cache keys). */
@@ -97,7 +126,7 @@ export class Run implements RunContext {
     const fits = (f: FunctionInfo) => f.params.length === argCount || (f.params.length > argCount && f.params.slice(argCount).every((p) => p.defaultValue !== undefined));
     const candidates = (this.byName.get(name) ?? []).filter((f) => fits(f) && f.key !== caller.key);
     if (candidates.length === 0) return null;
-    const fn = candidates.find((f) => f.file === caller.file) ?? candidates[0];
+    const fn = candidates.find((f) => f.path === caller.path) ?? candidates[0];
     if (fn.params.length > argCount) constArgs = [...constArgs, ...fn.params.slice(argCount).map((p) => this.constantOf(p.defaultValue ?? ''))];
     // Specialize on constant scalar arguments, a few per helper; beyond that the general summary serves.
     const consts = constArgs.map((v, j) => (v && !fn.params[j]?.isPointer ? valKey(v) : '')).join(',');

@@ -11,7 +11,7 @@ import type { RawFinding } from './rule';
 export function procEntrySignature(run: Run, file: ParsedFile): RawFinding[] {
   const out: RawFinding[] = [];
   for (const ins of run.installs) {
-    if (ins.file !== file) continue;
+    if (ins.path !== file.path) continue;
     const contract = contractByProcEntry(ins.entry);
     const fns = run.functionsNamed(ins.functionName);
     if (!contract || fns.length === 0) continue;

@@ -41,7 +41,7 @@ export const procTableIncomplete: Rule = {
 function filledEntries(c: ImplCheck, fn: FunctionInfo, table: string, depth: number): Set<string> | 'all' {
   const filled = new Set<string>();
   const tableRe = new RegExp(`^\\(?\\*?${table}\\)?$`);
-  for (const ins of c.run.installs) if (ins.file === fn.file && within(ins.node, fn.node) && (ins.table === table || ins.table === `(*${table})`)) filled.add(ins.entry);
+  for (const ins of c.run.installs) if (ins.path === fn.path && within(ins.node, fn.node) && (ins.table === table || ins.table === `(*${table})`)) filled.add(ins.entry);
   for (const a of fn.body.descendantsOfType('assignment_expression')) {
     const left = strip(a?.childForFieldName('left') ?? null);
     if (!a || !left) continue;
