@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Node } from 'web-tree-sitter';
 import { buildCfg } from './flow/cfg';
+import { withNodeCache } from './flow/node-cache';
 import type { ExploreCtx } from './flow/context';
 import { DEFAULT_MAX_STATES, explore } from './flow/explore';
 import type { Step } from './flow/state';
@@ -66,6 +67,11 @@ export function checkImplementation(run: Run, impl: Implementation, options: Imp
 }
 
 function computeImplementation(run: Run, impl: Implementation, options: ImplOptions): RawFinding[] {
+  // Exploration and rules read the same nodes many times over: read each once (node-cache.ts).
+  return withNodeCache(() => computeUncached(run, impl, options));
+}
+
+function computeUncached(run: Run, impl: Implementation, options: ImplOptions): RawFinding[] {
   const { fn, contract } = impl;
   const errnoAt = contract.errorReporting === 'return-value' ? -1 : contract.params.findIndex((p) => p.name === 'lpErrno');
   const errno = errnoAt >= 0 ? errnoAt : null;

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, typeOf, textOf, named } from './node-cache';
 import type { ExploreCtx, ReturnKind } from './context';
 import { getContract } from '../spec/contracts';
 import { addressOfTarget, argsOf, calleeName, constOf, evalExpr, paramOf, strip } from './eval';
@@ -35,14 +36,14 @@ export function applyCall(ctx: ExploreCtx, call: Node, pss: PState[]): PState[] 
   if (copy) return pss.map((ps) => copyEffect(ctx, call, name, args, copy, ps));
   if (PURE.has(name)) return pss.map((ps) => setCall(ps, call, null));
   const lambda = ctx.lambdas.get(name);
-  if (lambda && call.childForFieldName('function')?.type === 'identifier') {
-    const body = lambda.childForFieldName('body')?.text ?? '';
-    const formals = (lambda.childForFieldName('declarator')?.childForFieldName('parameters')?.namedChildren ?? [])
-      .map((p) => p?.childForFieldName('declarator')?.text.replace(/[*&\s]/g, '') ?? '');
+  if (lambda && typeOf(field(call, 'function')) === 'identifier') {
+    const body = textOf(field(lambda, 'body')) ?? '';
+    const formals = (named(field(field(lambda, 'declarator'), 'parameters')) ?? [])
+      .map((p) => textOf(field(p, 'declarator'))?.replace(/[*&\s]/g, '') ?? '');
     return pss.map((ps) => inlineEffect(ctx, call, `lambda ${name}`, body, formals, args, ps, lambda));
   }
   const macro = ctx.run.macroFn(name);
-  if (macro && call.childForFieldName('function')?.type === 'identifier') {
+  if (macro && typeOf(field(call, 'function')) === 'identifier') {
     return pss.map((ps) => inlineEffect(ctx, call, `macro ${name}`, macro.body, macro.params, args, ps));
   }
   const out: PState[] = [];
@@ -182,7 +183,7 @@ function havoc(ctx: ExploreCtx, call: Node, args: Node[], ps: PState, outLocals:
     if (i !== null) {
       written |= bit(i);
       lenWritten |= bit(i);
-      const key = `*${strip(a)?.text ?? ''}`;
+      const key = `*${textOf(strip(a)) ?? ''}`;
       if (ps.st.vals.has(key)) {
         vals ??= new Map(ps.st.vals);
         vals.delete(key);
@@ -192,15 +193,15 @@ function havoc(ctx: ExploreCtx, call: Node, args: Node[], ps: PState, outLocals:
     const target = addressOfTarget(a);
     if (target) {
       // A failed call wrote its error code (not 0) into the error out-argument (`&err`).
-      const errorOut = outLocals === 'keep' && (args.indexOf(a) === errAt || /err/i.test(target?.text ?? ''));
-      if (target?.type === 'identifier' && !ctx.params.has(target.text) && (outLocals !== 'keep' || errorOut)) {
+      const errorOut = outLocals === 'keep' && (args.indexOf(a) === errAt || /err/i.test(textOf(target) ?? ''));
+      if (typeOf(target) === 'identifier' && !ctx.params.has(textOf(target)) && (outLocals !== 'keep' || errorOut)) {
         vals ??= new Map(ps.st.vals);
-        if (outLocals === 'filled' || errorOut) vals.set(target.text, { k: 'nonnull' });
-        else vals.delete(target.text);
+        if (outLocals === 'filled' || errorOut) vals.set(textOf(target), { k: 'nonnull' });
+        else vals.delete(textOf(target));
       }
       // `&lpCalleeData->len` handed out: the callee writes the length.
-      if (target?.type === 'field_expression' && target.childForFieldName('field')?.text === 'len') {
-        const p = paramOf(ctx, target.childForFieldName('argument'), ps.st);
+      if (typeOf(target) === 'field_expression' && textOf(field(target, 'field')) === 'len') {
+        const p = paramOf(ctx, field(target, 'argument'), ps.st);
         if (p !== null) lenWritten |= bit(p);
       }
     }
@@ -258,8 +259,8 @@ function inlineEffect(ctx: ExploreCtx, call: Node, what: string, body: string, f
 
 function storeInside(lambda: Node, pname: string): Node | null {
   for (const a of lambda.descendantsOfType('assignment_expression')) {
-    const left = a ? strip(a.childForFieldName('left')) : null;
-    if (left?.type === 'pointer_expression' && strip(left.childForFieldName('argument'))?.text === pname) return a;
+    const left = a ? strip(field(a, 'left')) : null;
+    if (left && typeOf(left) === 'pointer_expression' && textOf(strip(field(left, 'argument'))) === pname) return a;
   }
   return null;
 }

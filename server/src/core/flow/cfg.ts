@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, typeOf, textOf, named } from './node-cache';
 
 /**
  * A control-flow graph per function body, built from the tree-sitter tree. One node per simple
@@ -72,7 +73,7 @@ export function buildCfg(body: Node): Cfg {
   };
 
     // tree-sitter hands out a new Node object on every access: compare nodes by id, never by identity.
-  const stmtChildren = (n: Node): Node[] => n.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  const stmtChildren = (n: Node): Node[] => named(n).filter((c): c is Node => !!c && typeOf(c) !== 'comment');
 
   function build(n: Node, next: number, ctx: Ctx): number {
     if (ctx.depth > MAX_NESTING) {
@@ -80,18 +81,18 @@ export function buildCfg(body: Node): Cfg {
       return mk('stmt', n, [{ to: next, kind: 'seq' }]);
     }
     const inner: Ctx = { ...ctx, depth: ctx.depth + 1 };
-    switch (n.type) {
+    switch (typeOf(n)) {
       case 'compound_statement':
         return seq(stmtChildren(n), next, inner);
       case 'comment':
       case ';':
         return next;
       case 'if_statement': {
-        const cond = n.childForFieldName('condition');
-        const cons = n.childForFieldName('consequence');
-        const alt = n.childForFieldName('alternative');
+        const cond = field(n, 'condition');
+        const cons = field(n, 'consequence');
+        const alt = field(n, 'alternative');
         const t = cons ? build(cons, next, inner) : next;
-        const altStmt = alt ? (alt.type === 'else_clause' ? alt.namedChildren.find((c) => c && c.type !== 'comment') ?? null : alt) : null;
+        const altStmt = alt ? (typeOf(alt) === 'else_clause' ? named(alt).find((c) => c && typeOf(c) !== 'comment') ?? null : alt) : null;
         const f = altStmt ? build(altStmt, next, inner) : next;
         return mk('cond', cond, [
           { to: t, kind: 'true' },
@@ -99,34 +100,34 @@ export function buildCfg(body: Node): Cfg {
         ]);
       }
       case 'while_statement': {
-        const c = mk('cond', n.childForFieldName('condition'));
-        const b = n.childForFieldName('body');
+        const c = mk('cond', field(n, 'condition'));
+        const b = field(n, 'body');
         const bodyEntry = b ? build(b, c, { ...inner, brk: next, cont: c }) : c;
         nodes[c].succ.push({ to: bodyEntry, kind: 'true' }, { to: next, kind: 'false' });
         return c;
       }
       case 'do_statement': {
-        const c = mk('cond', n.childForFieldName('condition'));
-        const b = n.childForFieldName('body');
+        const c = mk('cond', field(n, 'condition'));
+        const b = field(n, 'body');
         const bodyEntry = b ? build(b, c, { ...inner, brk: next, cont: c }) : c;
         nodes[c].succ.push({ to: bodyEntry, kind: 'true' }, { to: next, kind: 'false' });
         return bodyEntry;
       }
       case 'for_statement': {
-        const condNode = n.childForFieldName('condition');
+        const condNode = field(n, 'condition');
         const c = condNode ? mk('cond', condNode) : mk('join', n);
-        const upd = n.childForFieldName('update');
+        const upd = field(n, 'update');
         const u = upd ? mk('stmt', upd, [{ to: c, kind: 'seq' }]) : c;
-        const b = n.childForFieldName('body');
+        const b = field(n, 'body');
         const bodyEntry = b ? build(b, u, { ...inner, brk: next, cont: u }) : u;
         if (condNode) nodes[c].succ.push({ to: bodyEntry, kind: 'true' }, { to: next, kind: 'false' });
         else nodes[c].succ.push({ to: bodyEntry, kind: 'loop-enter' });
-        const init = n.childForFieldName('initializer');
+        const init = field(n, 'initializer');
         return init ? mk('stmt', init, [{ to: c, kind: 'seq' }]) : c;
       }
       case 'for_range_loop': {
         const c = mk('join', n);
-        const b = n.childForFieldName('body');
+        const b = field(n, 'body');
         const bodyEntry = b ? build(b, c, { ...inner, brk: next, cont: c }) : c;
         nodes[c].succ.push({ to: bodyEntry, kind: 'loop-enter' }, { to: next, kind: 'loop-exit' });
         return c;
@@ -135,7 +136,7 @@ export function buildCfg(body: Node): Cfg {
         return buildSwitch(n, next, inner);
       case 'case_statement':
         // A case label outside a switch body (broken code): run its statements.
-        return seq(stmtChildren(n).filter((c) => c.id !== n.childForFieldName('value')?.id), next, inner);
+        return seq(stmtChildren(n).filter((c) => c.id !== field(n, 'value')?.id), next, inner);
       case 'break_statement':
         return mk('goto', n, [{ to: ctx.brk ?? next, kind: 'break' }]);
       case 'continue_statement':
@@ -147,14 +148,14 @@ export function buildCfg(body: Node): Cfg {
       case 'throw_statement':
         return mk('return', n, [{ to: exit, kind: 'seq' }]);
       case 'goto_statement': {
-        const label = n.childForFieldName('label')?.text ?? '';
+        const label = textOf(field(n, 'label')) ?? '';
         return mk('goto', n, [{ to: labelNode(label), kind: 'goto', label }]);
       }
       case 'labeled_statement': {
-        const label = n.childForFieldName('label')?.text ?? '';
+        const label = textOf(field(n, 'label')) ?? '';
         const id = labelNode(label);
         nodes[id].ast = n;
-        const body = stmtChildren(n).filter((c) => c.type !== 'statement_identifier');
+        const body = stmtChildren(n).filter((c) => typeOf(c) !== 'statement_identifier');
         nodes[id].succ = [{ to: seq(body, next, inner), kind: 'seq' }];
         return id;
       }
@@ -178,21 +179,21 @@ export function buildCfg(body: Node): Cfg {
   }
 
   function buildSwitch(n: Node, next: number, ctx: Ctx): number {
-    const s = mk('switch', n.childForFieldName('condition'));
-    const body = n.childForFieldName('body');
-    const cases = body ? stmtChildren(body).filter((c) => c.type === 'case_statement') : [];
+    const s = mk('switch', field(n, 'condition'));
+    const body = field(n, 'body');
+    const cases = body ? stmtChildren(body).filter((c) => typeOf(c) === 'case_statement') : [];
     const inner: Ctx = { ...ctx, brk: next };
     let fall = next;
     const entries: Array<{ entry: number; value: Node | null }> = [];
     for (let i = cases.length - 1; i >= 0; i--) {
-      const value = cases[i].childForFieldName('value');
+      const value = field(cases[i], 'value');
       const stmts = stmtChildren(cases[i]).filter((c) => c.id !== value?.id);
       fall = seq(stmts, fall, inner);
       entries.unshift({ entry: fall, value });
     }
     let hasDefault = false;
     for (const e of entries) {
-      if (e.value) nodes[s].succ.push({ to: e.entry, kind: 'case', label: e.value.text, value: e.value });
+      if (e.value) nodes[s].succ.push({ to: e.entry, kind: 'case', label: textOf(e.value), value: e.value });
       else {
         hasDefault = true;
         nodes[s].succ.push({ to: e.entry, kind: 'default', label: 'default' });
@@ -203,18 +204,18 @@ export function buildCfg(body: Node): Cfg {
   }
 
   function buildTry(n: Node, next: number, ctx: Ctx): number {
-    const body = n.childForFieldName('body');
+    const body = field(n, 'body');
     const clauses = stmtChildren(n).filter((c) => c.id !== body?.id);
-    const fin = clauses.find((c) => c.type === 'seh_finally_clause');
-    const after = fin ? build(fin.childForFieldName('body') ?? fin, next, ctx) : next;
+    const fin = clauses.find((c) => typeOf(c) === 'seh_finally_clause');
+    const after = fin ? build(field(fin, 'body') ?? fin, next, ctx) : next;
     const j = mk('join', n);
     const bodyEntry = body ? build(body, after, { ...ctx, leave: after }) : after;
     nodes[j].succ.push({ to: bodyEntry, kind: 'seq' });
     // An exception may be raised anywhere in the body; the handler is an alternative path.
     for (const c of clauses) {
-      if (c.type === 'seh_except_clause' || c.type === 'catch_clause') {
-        const hb = c.childForFieldName('body');
-        nodes[j].succ.push({ to: hb ? build(hb, after, ctx) : after, kind: c.type === 'catch_clause' ? 'catch' : 'except' });
+      if (typeOf(c) === 'seh_except_clause' || typeOf(c) === 'catch_clause') {
+        const hb = field(c, 'body');
+        nodes[j].succ.push({ to: hb ? build(hb, after, ctx) : after, kind: typeOf(c) === 'catch_clause' ? 'catch' : 'except' });
       }
     }
     return j;
@@ -222,13 +223,13 @@ export function buildCfg(body: Node): Cfg {
 
   function buildPreproc(n: Node, next: number, ctx: Ctx): number {
     const j = mk('join', n);
-    const alt = n.childForFieldName('alternative');
-    const cond = n.childForFieldName('condition') ?? n.childForFieldName('name');
+    const alt = field(n, 'alternative');
+    const cond = field(n, 'condition') ?? field(n, 'name');
     const armStmts = stmtChildren(n).filter((c) => c.id !== alt?.id && c.id !== cond?.id);
-    const label = n.type === 'preproc_else' ? '#else' : `${n.type.replace('preproc_', '#')} ${cond?.text ?? ''}`.trim();
+    const label = typeOf(n) === 'preproc_else' ? '#else' : `${typeOf(n).replace('preproc_', '#')} ${textOf(cond) ?? ''}`.trim();
     nodes[j].succ.push({ to: seq(armStmts, next, ctx), kind: 'ifdef', label });
-    if (n.type !== 'preproc_else') {
-      if (alt) nodes[j].succ.push({ to: buildPreproc(alt, next, ctx), kind: 'ifdef', label: alt.type === 'preproc_else' ? '#else' : '#elif' });
+    if (typeOf(n) !== 'preproc_else') {
+      if (alt) nodes[j].succ.push({ to: buildPreproc(alt, next, ctx), kind: 'ifdef', label: typeOf(alt) === 'preproc_else' ? '#else' : '#elif' });
       else nodes[j].succ.push({ to: next, kind: 'ifdef', label: `not ${label}` });
     }
     return j;

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, typeOf, textOf, named } from './node-cache';
 import { knownConstant, parseNumber } from '../model/constants';
 import type { ExploreCtx } from './context';
 import type { Cand, State, Val } from './state';
@@ -10,11 +11,11 @@ export type CallVals = ReadonlyMap<number, Cand[] | null>;
 export function strip(n: Node | null): Node | null {
   let cur = n;
   for (let guard = 0; cur && guard < 100; guard++) {
-    if (cur.type === 'parenthesized_expression') cur = cur.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+    if (typeOf(cur) === 'parenthesized_expression') cur = named(cur).find((c) => c && typeOf(c) !== 'comment') ?? null;
     // C++ `if (x)` wraps the condition in a condition_clause (which may hold a declaration).
-    else if (cur.type === 'condition_clause') cur = cur.childForFieldName('value') ?? cur.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
-    else if (cur.type === 'cast_expression') cur = cur.childForFieldName('value');
-    else if (cur.type === 'call_expression' && isNamedCast(cur)) cur = cur.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+    else if (typeOf(cur) === 'condition_clause') cur = field(cur, 'value') ?? named(cur).find((c) => c && typeOf(c) !== 'comment') ?? null;
+    else if (typeOf(cur) === 'cast_expression') cur = field(cur, 'value');
+    else if (typeOf(cur) === 'call_expression' && isNamedCast(cur)) cur = named(field(cur, 'arguments'))?.find((c) => c && typeOf(c) !== 'comment') ?? null;
     else return cur;
   }
   return cur;
@@ -24,44 +25,44 @@ const NAMED_CASTS = new Set(['static_cast', 'reinterpret_cast', 'const_cast', 'd
 
 /** `reinterpret_cast<const sockaddr_in*>(name)` is `name` as far as the analysis goes. */
 function isNamedCast(call: Node): boolean {
-  const f = call.childForFieldName('function');
-  return f?.type === 'template_function' && NAMED_CASTS.has(f.childForFieldName('name')?.text ?? '') && (call.childForFieldName('arguments')?.namedChildren.length ?? 0) === 1;
+  const f = field(call, 'function');
+  return typeOf(f) === 'template_function' && NAMED_CASTS.has(textOf(field(f, 'name')) ?? '') && (named(field(call, 'arguments'))?.length ?? 0) === 1;
 }
 
 /** The parameter an expression designates as a pointer: `lpErrno`, `(LPINT)lpErrno`, an alias local. */
 export function paramOf(ctx: ExploreCtx, n: Node | null, st: State): number | null {
   const e = strip(n);
-  if (!e || e.type !== 'identifier') return null;
-  const v = st.vals.get(e.text);
+  if (!e || typeOf(e) !== 'identifier') return null;
+  const v = st.vals.get(textOf(e));
   if (v) return v.k === 'param' ? v.i : null;
-  const i = ctx.params.get(e.text);
+  const i = ctx.params.get(textOf(e));
   return i === undefined ? null : i;
 }
 
 /** The parameter at the base of `p->f`, `(*p).f`, `p[i]`, `*p`: the pointer that is dereferenced. */
 export function derefBase(ctx: ExploreCtx, n: Node, st: State): { param: number; field: string | null } | null {
-  if (n.type === 'field_expression') {
-    const op = n.childForFieldName('operator')?.text ?? n.children.find((c) => c && (c.text === '->' || c.text === '.'))?.text;
-    const arg = n.childForFieldName('argument');
-    const field = n.childForFieldName('field')?.text ?? null;
+  if (typeOf(n) === 'field_expression') {
+    const op = textOf(field(n, 'operator')) ?? n.children.find((c) => c && (textOf(c) === '->' || textOf(c) === '.'))?.text;
+    const arg = field(n, 'argument');
+    const fieldName = textOf(field(n, 'field')) ?? null;
     if (op === '->') {
       const p = paramOf(ctx, arg, st);
-      return p === null ? null : { param: p, field };
+      return p === null ? null : { param: p, field: fieldName };
     }
     // (*p).f
     const inner = strip(arg);
-    if (inner?.type === 'pointer_expression' && inner.childForFieldName('operator')?.text === '*') {
-      const p = paramOf(ctx, inner.childForFieldName('argument'), st);
-      return p === null ? null : { param: p, field };
+    if (inner && typeOf(inner) === 'pointer_expression' && textOf(field(inner, 'operator')) === '*') {
+      const p = paramOf(ctx, field(inner, 'argument'), st);
+      return p === null ? null : { param: p, field: fieldName };
     }
     return null;
   }
-  if (n.type === 'pointer_expression' && n.childForFieldName('operator')?.text === '*') {
-    const p = paramOf(ctx, n.childForFieldName('argument'), st);
+  if (typeOf(n) === 'pointer_expression' && textOf(field(n, 'operator')) === '*') {
+    const p = paramOf(ctx, field(n, 'argument'), st);
     return p === null ? null : { param: p, field: null };
   }
-  if (n.type === 'subscript_expression') {
-    const p = paramOf(ctx, n.childForFieldName('argument'), st);
+  if (typeOf(n) === 'subscript_expression') {
+    const p = paramOf(ctx, field(n, 'argument'), st);
     return p === null ? null : { param: p, field: null };
   }
   return null;
@@ -94,9 +95,9 @@ export function constOf(ctx: ExploreCtx, name: string, depth = 0): Val | null {
 export function evalExpr(ctx: ExploreCtx, n: Node | null, st: State, calls: CallVals, depth = 0, globals = false): Cand[] | null {
   const e = strip(n);
   if (!e || depth > 50) return null;
-  switch (e.type) {
+  switch (typeOf(e)) {
     case 'number_literal': {
-      const num = parseNumber(e.text);
+      const num = parseNumber(textOf(e));
       return num === undefined ? null : [{ val: { k: 'const', num }, steps: [] }];
     }
     case 'null':
@@ -104,23 +105,23 @@ export function evalExpr(ctx: ExploreCtx, n: Node | null, st: State, calls: Call
       return [{ val: { k: 'const', name: 'NULL', num: 0 }, steps: [] }];
     case 'true':
     case 'false':
-      return [{ val: { k: 'const', name: e.type.toUpperCase(), num: e.type === 'true' ? 1 : 0 }, steps: [] }];
+      return [{ val: { k: 'const', name: typeOf(e).toUpperCase(), num: typeOf(e) === 'true' ? 1 : 0 }, steps: [] }];
     case 'unary_expression': {
-      const op = e.childForFieldName('operator')?.text;
-      const arg = evalExpr(ctx, e.childForFieldName('argument'), st, calls, depth + 1);
+      const op = textOf(field(e, 'operator'));
+      const arg = evalExpr(ctx, field(e, 'argument'), st, calls, depth + 1);
       if (op === '-' && arg && arg.every((c) => c.val.k === 'const' && c.val.num !== undefined)) {
         return arg.map((c) => ({ val: { k: 'const', num: -(c.val as { num: number }).num }, steps: c.steps }));
       }
       return null;
     }
     case 'identifier': {
-      const v = st.vals.get(e.text);
+      const v = st.vals.get(textOf(e));
       if (v) return v.k === 'deref' ? null : [{ val: v, steps: [] }];
-      const p = ctx.params.get(e.text);
+      const p = ctx.params.get(textOf(e));
       if (p !== undefined) return [{ val: { k: 'param', i: p }, steps: [] }];
-      const c = constOf(ctx, e.text);
+      const c = constOf(ctx, textOf(e));
       if (c) return [{ val: c, steps: [] }];
-      const g = globals ? ctx.run.globalValues(e.text) : null;
+      const g = globals ? ctx.run.globalValues(textOf(e)) : null;
       if (g && g.length) return g.map((val) => ({ val: { k: 'const', ...val }, steps: [] }));
       return null;
     }
@@ -128,28 +129,28 @@ export function evalExpr(ctx: ExploreCtx, n: Node | null, st: State, calls: Call
       return calls.get(e.id) ?? null;
     case 'pointer_expression': {
       // `return &gBaseInfo[i];`: an address is never NULL.
-      if (e.childForFieldName('operator')?.text === '&') return [{ val: { k: 'nonnull' }, steps: [] }];
-      const arg = strip(e.childForFieldName('argument'));
-      const v = e.childForFieldName('operator')?.text === '*' && arg?.type === 'identifier' ? st.vals.get(`*${arg.text}`) : undefined;
+      if (textOf(field(e, 'operator')) === '&') return [{ val: { k: 'nonnull' }, steps: [] }];
+      const arg = strip(field(e, 'argument'));
+      const v = textOf(field(e, 'operator')) === '*' && typeOf(arg) === 'identifier' ? st.vals.get(`*${textOf(arg)}`) : undefined;
       return v ? [{ val: v, steps: [] }] : null;
     }
     case 'field_expression': {
-      const v = st.vals.get(e.text.replace(/\s+/g, ''));
+      const v = st.vals.get(textOf(e).replace(/\s+/g, ''));
       return v && v.k !== 'deref' ? [{ val: v, steps: [] }] : null;
     }
     case 'conditional_expression': {
       // Only the arms the path can take: `rc == NO_ERROR ? NO_ERROR : SOCKET_ERROR` with rc known.
-      const cond = e.childForFieldName('condition');
+      const cond = field(e, 'condition');
       const canTrue = refine(ctx, cond, true, { st, calls }).length > 0;
       const canFalse = refine(ctx, cond, false, { st, calls }).length > 0;
-      const a = canTrue ? evalExpr(ctx, e.childForFieldName('consequence'), st, calls, depth + 1, globals) : [];
-      const b = canFalse ? evalExpr(ctx, e.childForFieldName('alternative'), st, calls, depth + 1, globals) : [];
+      const a = canTrue ? evalExpr(ctx, field(e, 'consequence'), st, calls, depth + 1, globals) : [];
+      const b = canFalse ? evalExpr(ctx, field(e, 'alternative'), st, calls, depth + 1, globals) : [];
       return a && b ? [...a, ...b] : null;
     }
     case 'assignment_expression':
-      return evalExpr(ctx, e.childForFieldName('right'), st, calls, depth + 1);
+      return evalExpr(ctx, field(e, 'right'), st, calls, depth + 1);
     case 'comma_expression':
-      return evalExpr(ctx, e.childForFieldName('right'), st, calls, depth + 1);
+      return evalExpr(ctx, field(e, 'right'), st, calls, depth + 1);
     default:
       return null;
   }
@@ -157,17 +158,17 @@ export function evalExpr(ctx: ExploreCtx, n: Node | null, st: State, calls: Call
 
 /** Call name as written: `Helper`, `Cls::Helper` -> `Helper`, `obj->Helper` -> `Helper`. */
 export function calleeName(call: Node): string | null {
-  const f = call.childForFieldName('function');
+  const f = field(call, 'function');
   if (!f) return null;
-  if (f.type === 'identifier') return f.text;
-  if (f.type === 'qualified_identifier') return f.text.split('::').pop() ?? null;
-  if (f.type === 'field_expression') return f.childForFieldName('field')?.text ?? null;
-  if (f.type === 'template_function') return f.childForFieldName('name')?.text ?? null;
+  if (typeOf(f) === 'identifier') return textOf(f);
+  if (typeOf(f) === 'qualified_identifier') return textOf(f).split('::').pop() ?? null;
+  if (typeOf(f) === 'field_expression') return textOf(field(f, 'field')) ?? null;
+  if (typeOf(f) === 'template_function') return textOf(field(f, 'name')) ?? null;
   return null;
 }
 
 export function argsOf(call: Node): Node[] {
-  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+  return (named(field(call, 'arguments')) ?? []).filter((a): a is Node => !!a && typeOf(a) !== 'comment');
 }
 
 /**
@@ -177,11 +178,11 @@ export function argsOf(call: Node): Node[] {
 export function addressOfTarget(n: Node | null): Node | null {
   const e = strip(n);
   if (!e) return null;
-  if (e.type === 'pointer_expression' && e.childForFieldName('operator')?.text === '&') return strip(e.childForFieldName('argument'));
-  if (e.type === 'binary_expression' && e.childForFieldName('operator')?.text === '&') {
-    const l = e.childForFieldName('left');
-    const inner = l?.type === 'parenthesized_expression' ? l.namedChildren[0] : null;
-    if (inner?.type === 'identifier' && /^(P|LP)?[A-Z][A-Z0-9_]*$/.test(inner.text)) return strip(e.childForFieldName('right'));
+  if (typeOf(e) === 'pointer_expression' && textOf(field(e, 'operator')) === '&') return strip(field(e, 'argument'));
+  if (typeOf(e) === 'binary_expression' && textOf(field(e, 'operator')) === '&') {
+    const l = field(e, 'left');
+    const inner = l && typeOf(l) === 'parenthesized_expression' ? named(l)[0] : null;
+    if (inner && typeOf(inner) === 'identifier' && /^(P|LP)?[A-Z][A-Z0-9_]*$/.test(textOf(inner))) return strip(field(e, 'right'));
   }
   return null;
 }

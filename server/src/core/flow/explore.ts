@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { typeOf, textOf, named } from './node-cache';
 import type { Cfg, Edge } from './cfg';
 import type { ExploreCtx } from './context';
 import { evalExpr, strip } from './eval';
@@ -55,7 +56,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
         break;
       }
       case 'return': {
-        const value = cn.ast?.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+        const value = named(cn.ast)?.find((c) => c && typeOf(c) !== 'comment') ?? null;
         const pss = scan(ctx, value, start);
         for (const ps of pss) {
           const cands = value ? evalExpr(ctx, value, ps.st, ps.calls) : null;
@@ -65,7 +66,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
       }
       case 'cond': {
         const pss = scan(ctx, cn.ast, start);
-        const text = shorten(cn.ast?.text ?? '', 60);
+        const text = shorten(textOf(cn.ast) ?? '', 60);
         for (const e of cn.succ) {
           const truth = e.kind === 'true';
           const refined = pss.flatMap((ps) => refine(ctx, cn.ast, truth, ps));
@@ -83,7 +84,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
             // `default` (or no case) runs only when no case value is the switch value.
             const values = cn.succ.filter((x) => x.kind === 'case' && x.value).map((x) => x.value!);
             const refined = pss.filter((ps) => !values.some((v) => caseMatches(ctx, cn.ast!, v, ps) === true));
-            follow(refined, e, cn.ast, `switch ${shorten(cn.ast?.text ?? '', 60)}: ${e.label ?? 'default'}`);
+            follow(refined, e, cn.ast, `switch ${shorten(textOf(cn.ast) ?? '', 60)}: ${e.label ?? 'default'}`);
           }
         }
         break;
@@ -116,10 +117,10 @@ function caseMatches(ctx: ExploreCtx, cond: Node, value: Node, ps: PState): bool
 /** In `case V:` of `switch (x)`, x is V from here on (x a local or a scalar parameter). */
 function bindCase(ctx: ExploreCtx, cond: Node, value: Node, ps: PState): PState {
   const x = strip(cond);
-  if (x?.type !== 'identifier' || ps.st.vals.has(x.text)) return ps;
-  const pi = ctx.params.get(x.text);
+  if (!x || typeOf(x) !== 'identifier' || ps.st.vals.has(textOf(x))) return ps;
+  const pi = ctx.params.get(textOf(x));
   if (pi !== undefined && ctx.fn.params[pi]?.isPointer) return ps;
   const v = evalExpr(ctx, value, ps.st, ps.calls);
-  return v && v.length === 1 && v[0].val.k === 'const' ? { ...ps, st: withVal(ps.st, x.text, v[0].val) } : ps;
+  return v && v.length === 1 && v[0].val.k === 'const' ? { ...ps, st: withVal(ps.st, textOf(x), v[0].val) } : ps;
 }
 

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, typeOf, textOf, named } from './node-cache';
 import type { ExploreCtx } from './context';
 import { evalExpr, paramOf, strip, constOf, calleeName, argsOf, type CallVals } from './eval';
 import { bit, sameConst, withVal, type State, type Val } from './state';
@@ -24,14 +25,14 @@ const COMPARISONS = new Set(['<', '<=', '>', '>=', '==', '!=']);
 export function refine(ctx: ExploreCtx, cond: Node | null, truth: boolean, ps: PState, depth = 0): PState[] {
   const e = strip(cond);
   if (!e || depth > 60) return [ps];
-  switch (e.type) {
+  switch (typeOf(e)) {
     case 'unary_expression':
-      if (e.childForFieldName('operator')?.text === '!') return refine(ctx, e.childForFieldName('argument'), !truth, ps, depth + 1);
+      if (textOf(field(e, 'operator')) === '!') return refine(ctx, field(e, 'argument'), !truth, ps, depth + 1);
       return [ps];
     case 'binary_expression': {
-      const op = e.childForFieldName('operator')?.text ?? '';
-      const l = e.childForFieldName('left');
-      const r = e.childForFieldName('right');
+      const op = textOf(field(e, 'operator')) ?? '';
+      const l = field(e, 'left');
+      const r = field(e, 'right');
       if (op === '&&' || op === '||') {
         const known = ps.shorted?.get(e.id);
         if (known !== undefined) return known === truth ? [ps] : [];
@@ -78,22 +79,22 @@ export function refine(ctx: ExploreCtx, cond: Node | null, truth: boolean, ps: P
       return atom(ctx, e, ZERO, !truth, ps);
     }
     case 'assignment_expression':
-      return atom(ctx, e.childForFieldName('left'), ZERO, !truth, ps);
+      return atom(ctx, field(e, 'left'), ZERO, !truth, ps);
     case 'comma_expression':
-      return refine(ctx, e.childForFieldName('right'), truth, ps, depth + 1);
+      return refine(ctx, field(e, 'right'), truth, ps, depth + 1);
     case 'declaration': {
       // C++ `if (Ctx* c = FindCtx(s, lpErrno))`: the test is the declared variable.
-      const init = e.namedChildren.find((c) => c?.type === 'init_declarator') ?? e;
-      return atom(ctx, declaratorName(init.childForFieldName('declarator')), ZERO, !truth, ps);
+      const init = named(e).find((c) => typeOf(c) === 'init_declarator') ?? e;
+      return atom(ctx, declaratorName(field(init, 'declarator')), ZERO, !truth, ps);
     }
     case 'identifier':
     case 'field_expression':
       return atom(ctx, e, ZERO, !truth, ps);
     case 'pointer_expression':
       // `if (*err)`: the value last stored through err on this path, if known.
-      return e.childForFieldName('operator')?.text === '*' ? atom(ctx, e, ZERO, !truth, ps) : [ps];
+      return textOf(field(e, 'operator')) === '*' ? atom(ctx, e, ZERO, !truth, ps) : [ps];
     case 'number_literal': {
-      const v = Number(e.text) !== 0;
+      const v = Number(textOf(e)) !== 0;
       return v === truth ? [ps] : [];
     }
     default:
@@ -106,17 +107,17 @@ const ZERO: Val = { k: 'const', name: 'NULL', num: 0 };
 function constSide(ctx: ExploreCtx, n: Node | null, ps: PState): Val | null {
   const e = strip(n);
   if (!e) return null;
-  if (e.type === 'identifier' && (ps.st.vals.has(e.text) || ctx.params.has(e.text))) return null;
-  if (e.type === 'call_expression') return null;
+  if (typeOf(e) === 'identifier' && (ps.st.vals.has(textOf(e)) || ctx.params.has(textOf(e)))) return null;
+  if (typeOf(e) === 'call_expression') return null;
   const c = evalExpr(ctx, e, ps.st, ps.calls);
-  return c && c.length === 1 && c[0].val.k === 'const' ? c[0].val : e.type === 'identifier' ? constOf(ctx, e.text) : null;
+  return c && c.length === 1 && c[0].val.k === 'const' ? c[0].val : typeOf(e) === 'identifier' ? constOf(ctx, textOf(e)) : null;
 }
 
 /** `target == c` is `eq`. */
 function atom(ctx: ExploreCtx, target: Node | null, c: Val, eq: boolean, ps: PState): PState[] {
   let t = strip(target);
   // `(ps = Lookup(s, lpErrno)) == NULL`: the test is on the variable just assigned.
-  if (t?.type === 'assignment_expression') t = strip(t.childForFieldName('left'));
+  if (t && typeOf(t) === 'assignment_expression') t = strip(field(t, 'left'));
   if (!t) return [ps];
   const isZero = c.k === 'const' && c.num === 0;
   // A parameter (or an alias of one): NULL facts.
@@ -132,7 +133,7 @@ function atom(ctx: ExploreCtx, target: Node | null, c: Val, eq: boolean, ps: PSt
     return [{ ...ps, st: { ...st, nonnull: st.nonnull | b } }];
   }
   // A known value: a local or the result of a call on this path.
-  const cands = ['identifier', 'call_expression', 'field_expression', 'pointer_expression'].includes(t.type) ? evalExpr(ctx, t, ps.st, ps.calls) : null;
+  const cands = ['identifier', 'call_expression', 'field_expression', 'pointer_expression'].includes(typeOf(t)) ? evalExpr(ctx, t, ps.st, ps.calls) : null;
   if (cands && cands.length === 1 && cands[0].val.k === 'param' && isZero) {
     const b = bit(cands[0].val.i);
     if (eq) return ps.st.nonnull & b ? [] : [{ ...ps, st: { ...ps.st, isnull: ps.st.isnull | b } }];
@@ -143,9 +144,9 @@ function atom(ctx: ExploreCtx, target: Node | null, c: Val, eq: boolean, ps: PSt
     const same = v.k === 'nonnull' ? (isZero ? false : undefined) : sameConst(v, c);
     if (same !== undefined) return same === eq ? [ps] : [];
   }
-  if (t.type === 'identifier' && !ctx.params.has(t.text)) {
-    if (eq) return [{ ...ps, st: withVal(ps.st, t.text, c) }];
-    if (isZero && !cands) return [{ ...ps, st: withVal(ps.st, t.text, { k: 'nonnull' }) }];
+  if (typeOf(t) === 'identifier' && !ctx.params.has(textOf(t))) {
+    if (eq) return [{ ...ps, st: withVal(ps.st, textOf(t), c) }];
+    if (isZero && !cands) return [{ ...ps, st: withVal(ps.st, textOf(t), { k: 'nonnull' }) }];
   }
   return [ps];
 }
@@ -159,12 +160,12 @@ function noteComparison(ctx: ExploreCtx, l: Node | null, r: Node | null, ps: PSt
   for (const side of [l, r]) {
     if (!side) continue;
     forEachNamed(side, (n) => {
-      if (n.type === 'identifier') {
+      if (typeOf(n) === 'identifier') {
         const p = paramOf(ctx, n, ps.st);
         if (p !== null) compared |= bit(p);
-        else ids.push(n.text);
-      } else if (n.type === 'field_expression' && n.childForFieldName('field')?.text === 'len') {
-        const p = paramOf(ctx, n.childForFieldName('argument'), ps.st);
+        else ids.push(textOf(n));
+      } else if (typeOf(n) === 'field_expression' && textOf(field(n, 'field')) === 'len') {
+        const p = paramOf(ctx, field(n, 'argument'), ps.st);
         if (p !== null) lenParams |= bit(p);
       }
     });

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, typeOf, textOf, named, parentOf } from './node-cache';
 import { applyCall } from './calls';
 import type { ExploreCtx } from './context';
 import { calleeName, derefBase, evalExpr, paramOf, strip } from './eval';
@@ -26,34 +27,34 @@ const OPAQUE = new Set([
  * their right side only on the states where it runs.
  */
 export function scan(ctx: ExploreCtx, n: Node | null, pss: PState[], depth = 0): PState[] {
-  if (!n || pss.length === 0 || OPAQUE.has(n.type)) return pss;
+  if (!n || pss.length === 0 || OPAQUE.has(typeOf(n))) return pss;
   if (depth > MAX_DEPTH) return pss;
   const d = depth + 1;
-  switch (n.type) {
+  switch (typeOf(n)) {
     case 'call_expression': {
       let cur = pss;
-      const f = n.childForFieldName('function');
-      if (f && f.type !== 'identifier' && f.type !== 'qualified_identifier') cur = scan(ctx, f, cur, d);
-      for (const a of n.childForFieldName('arguments')?.namedChildren ?? []) cur = scan(ctx, a, cur, d);
+      const f = field(n, 'function');
+      if (f && typeOf(f) !== 'identifier' && typeOf(f) !== 'qualified_identifier') cur = scan(ctx, f, cur, d);
+      for (const a of named(field(n, 'arguments')) ?? []) cur = scan(ctx, a, cur, d);
       // Calling through a pointer parameter (`lpCompletionRoutine(...)`) dereferences it.
-      if (f?.type === 'identifier' && ctx.params.has(f.text)) cur = deref(ctx, n, 'read', cur, f);
+      if (f && typeOf(f) === 'identifier' && ctx.params.has(textOf(f))) cur = deref(ctx, n, 'read', cur, f);
       return cap(applyCall(ctx, n, cur));
     }
     case 'assignment_expression': {
-      let cur = scan(ctx, n.childForFieldName('right'), pss, d);
-      const left = n.childForFieldName('left');
+      let cur = scan(ctx, field(n, 'right'), pss, d);
+      const left = field(n, 'left');
       cur = scanLeft(ctx, left, cur, d);
-      return cap(cur.flatMap((ps) => assign(ctx, n, left, n.childForFieldName('right'), ps)));
+      return cap(cur.flatMap((ps) => assign(ctx, n, left, field(n, 'right'), ps)));
     }
     case 'declaration':
       // A condition's declaration (`if (Ctx* c = Find(...))`) carries its value itself.
-      return n.childForFieldName('value') ? declare(ctx, n, pss, d) : scanChildren(ctx, n, pss, d);
+      return field(n, 'value') ? declare(ctx, n, pss, d) : scanChildren(ctx, n, pss, d);
     case 'init_declarator':
       return declare(ctx, n, pss, d);
     case 'binary_expression': {
-      const op = n.childForFieldName('operator')?.text;
-      const left = n.childForFieldName('left');
-      const right = n.childForFieldName('right');
+      const op = textOf(field(n, 'operator'));
+      const left = field(n, 'left');
+      const right = field(n, 'right');
       const cur = scan(ctx, left, pss, d);
       if (op !== '&&' && op !== '||') return scan(ctx, right, cur, d);
       const runs = cur.flatMap((ps) => refine(ctx, left, op === '&&', ps));
@@ -64,28 +65,28 @@ export function scan(ctx: ExploreCtx, n: Node | null, pss: PState[], depth = 0):
       return cap([...after, ...stopped]);
     }
     case 'conditional_expression': {
-      const cond = n.childForFieldName('condition');
+      const cond = field(n, 'condition');
       const cur = scan(ctx, cond, pss, d);
-      const t = scan(ctx, n.childForFieldName('consequence'), cur.flatMap((ps) => refine(ctx, cond, true, ps)), d);
-      const f = scan(ctx, n.childForFieldName('alternative'), cur.flatMap((ps) => refine(ctx, cond, false, ps)), d);
-      if (!hasEffects(n.childForFieldName('consequence')) && !hasEffects(n.childForFieldName('alternative'))) return cur;
+      const t = scan(ctx, field(n, 'consequence'), cur.flatMap((ps) => refine(ctx, cond, true, ps)), d);
+      const f = scan(ctx, field(n, 'alternative'), cur.flatMap((ps) => refine(ctx, cond, false, ps)), d);
+      if (!hasEffects(field(n, 'consequence')) && !hasEffects(field(n, 'alternative'))) return cur;
       return cap([...t, ...f]);
     }
     case 'update_expression': {
-      const arg = strip(n.childForFieldName('argument'));
+      const arg = strip(field(n, 'argument'));
       const cur = scanLeft(ctx, arg, pss, d);
-      return arg?.type === 'identifier' ? cur.map((ps) => ({ ...ps, st: withVal(ps.st, arg.text, null) })) : cur;
+      return arg && typeOf(arg) === 'identifier' ? cur.map((ps) => ({ ...ps, st: withVal(ps.st, textOf(arg), null) })) : cur;
     }
     case 'pointer_expression': {
-      const op = n.childForFieldName('operator')?.text;
-      const arg = n.childForFieldName('argument');
+      const op = textOf(field(n, 'operator'));
+      const arg = field(n, 'argument');
       if (op === '&') return scanAddressOf(ctx, arg, pss, d);
       return deref(ctx, n, 'read', scan(ctx, arg, pss, d));
     }
     case 'field_expression':
     case 'subscript_expression': {
-      let cur = scan(ctx, n.childForFieldName('argument'), pss, d);
-      if (n.type === 'subscript_expression') cur = scan(ctx, n.childForFieldName('index') ?? n.namedChildren[1] ?? null, cur, d);
+      let cur = scan(ctx, field(n, 'argument'), pss, d);
+      if (typeOf(n) === 'subscript_expression') cur = scan(ctx, field(n, 'index') ?? named(n)[1] ?? null, cur, d);
       return deref(ctx, n, 'read', cur);
     }
     default:
@@ -95,28 +96,28 @@ export function scan(ctx: ExploreCtx, n: Node | null, pss: PState[], depth = 0):
 
 /** `T x = v` (an init_declarator, or a condition's declaration): the local takes v's value. */
 function declare(ctx: ExploreCtx, n: Node, pss: PState[], d: number): PState[] {
-  const value = n.childForFieldName('value');
-  const name = declaratorName(n.childForFieldName('declarator'))?.text;
-  if (value?.type === 'lambda_expression' && name) {
+  const value = field(n, 'value');
+  const name = textOf(declaratorName(field(n, 'declarator')));
+  if (value && typeOf(value) === 'lambda_expression' && name) {
     ctx.lambdas.set(name, value);
     return pss;
   }
   const cur = scan(ctx, value, pss, d);
   if (!name) return cur;
   const target = strip(value);
-  if (n.childForFieldName('declarator')?.type === 'reference_declarator' && target?.type === 'pointer_expression' && target.childForFieldName('operator')?.text === '*') {
+  if (typeOf(field(n, 'declarator')) === 'reference_declarator' && !!target && typeOf(target) === 'pointer_expression' && textOf(field(target, 'operator')) === '*') {
     return cur.map((ps) => {
-      const p = paramOf(ctx, target.childForFieldName('argument'), ps.st);
+      const p = paramOf(ctx, field(target, 'argument'), ps.st);
       return { ...ps, st: withVal(ps.st, name, p === null ? null : { k: 'deref', i: p }) };
     });
   }
-  const rhs = value?.type === 'initializer_list' ? null : value;
+  const rhs = typeOf(value) === 'initializer_list' ? null : value;
   return cap(cur.flatMap((ps) => bindLocal(ctx, name, rhs, ps)));
 }
 
 function scanChildren(ctx: ExploreCtx, n: Node, pss: PState[], d: number): PState[] {
   let cur = pss;
-  for (const c of n.namedChildren) if (c) cur = scan(ctx, c, cur, d);
+  for (const c of named(n)) if (c) cur = scan(ctx, c, cur, d);
   return cur;
 }
 
@@ -127,7 +128,7 @@ function cap(pss: PState[]): PState[] {
 function hasEffects(n: Node | null): boolean {
   if (!n) return false;
   let found = false;
-  const complete = forEachNamed(n, (e) => (found = e.type === 'call_expression' || e.type === 'assignment_expression' || e.type === 'update_expression'), 4096);
+  const complete = forEachNamed(n, (e) => (found = typeOf(e) === 'call_expression' || typeOf(e) === 'assignment_expression' || typeOf(e) === 'update_expression'), 4096);
   // Not looked at in full: assume it does something.
   return found || !complete;
 }
@@ -135,13 +136,15 @@ function hasEffects(n: Node | null): boolean {
 /** `&p->x` computes an address: no dereference of p, but what is inside still runs. */
 function scanAddressOf(ctx: ExploreCtx, arg: Node | null, pss: PState[], d: number): PState[] {
   const e = strip(arg);
-  if (e && (e.type === 'field_expression' || e.type === 'subscript_expression')) {
-    let cur = scan(ctx, e.childForFieldName('argument'), pss, d);
-    if (e.type === 'subscript_expression') cur = scan(ctx, e.childForFieldName('index'), cur, d);
+  if (e && (typeOf(e) === 'field_expression' || typeOf(e) === 'subscript_expression')) {
+    let cur = scan(ctx, field(e, 'argument'), pss, d);
+    if (typeOf(e) === 'subscript_expression') cur = scan(ctx, field(e, 'index'), cur, d);
     // `InetNtop(AF_INET, &addr->sin_addr, ...)`: the callee reads through the address it is given.
-    let up = arg?.parent?.parent ?? null; // arg -> `&arg` -> its parent
-    while (up && (up.type === 'cast_expression' || up.type === 'parenthesized_expression')) up = up.parent;
-    const handed = up?.type === 'argument_list' && !PURE_CALL.test(up.parent ? calleeName(up.parent) ?? '' : '');
+    let up = parentOf(parentOf(arg)) ?? null; // arg -> `&arg` -> its parent
+    while (up && (typeOf(up) === 'cast_expression' || typeOf(up) === 'parenthesized_expression')) up = parentOf(up);
+    const list = typeOf(up) === 'argument_list' ? up : null;
+    const call = list ? parentOf(list) : null;
+    const handed = !!list && !PURE_CALL.test(call ? calleeName(call) ?? '' : '');
     return handed ? deref(ctx, e, 'read', cur) : cur;
   }
   return scan(ctx, arg, pss, d);
@@ -150,10 +153,10 @@ function scanAddressOf(ctx: ExploreCtx, arg: Node | null, pss: PState[], d: numb
 /** The left side of an assignment: evaluate what it reads, not the final store. */
 function scanLeft(ctx: ExploreCtx, left: Node | null, pss: PState[], d: number): PState[] {
   const e = strip(left);
-  if (!e || e.type === 'identifier') return pss;
-  if (e.type === 'pointer_expression') return scan(ctx, e.childForFieldName('argument'), pss, d);
-  if (e.type === 'field_expression') return scan(ctx, e.childForFieldName('argument'), pss, d);
-  if (e.type === 'subscript_expression') return scan(ctx, e.childForFieldName('index'), scan(ctx, e.childForFieldName('argument'), pss, d), d);
+  if (!e || typeOf(e) === 'identifier') return pss;
+  if (typeOf(e) === 'pointer_expression') return scan(ctx, field(e, 'argument'), pss, d);
+  if (typeOf(e) === 'field_expression') return scan(ctx, field(e, 'argument'), pss, d);
+  if (typeOf(e) === 'subscript_expression') return scan(ctx, field(e, 'index'), scan(ctx, field(e, 'argument'), pss, d), d);
   return scan(ctx, e, pss, d);
 }
 
@@ -172,23 +175,23 @@ function deref(ctx: ExploreCtx, n: Node, access: 'read' | 'write', pss: PState[]
 function assign(ctx: ExploreCtx, node: Node, leftRaw: Node | null, right: Node | null, ps: PState): PState[] {
   const left = strip(leftRaw);
   if (!left) return [ps];
-  const op = node.childForFieldName('operator')?.text ?? '=';
-  if (left.type === 'identifier') {
-    const v = ps.st.vals.get(left.text);
+  const op = textOf(field(node, 'operator')) ?? '=';
+  if (typeOf(left) === 'identifier') {
+    const v = ps.st.vals.get(textOf(left));
     if (v?.k === 'deref') return [storeThrough(ctx, node, left, right, op, { param: v.i, field: null }, ps)];
     // A pointer parameter reassigned keeps its identity (`lpErrno = &dummy` when it was NULL); a scalar
     // parameter (`s = INVALID_SOCKET`) takes the value.
-    const pi = ctx.params.get(left.text);
+    const pi = ctx.params.get(textOf(left));
     if (pi !== undefined && !v && ctx.fn.params[pi]?.isPointer) return [ps];
-    return bindLocal(ctx, left.text, op === '=' ? right : null, ps);
+    return bindLocal(ctx, textOf(left), op === '=' ? right : null, ps);
   }
   // `p->buf[i] = x`: an element copied into a buffer that a parameter points to.
-  if (left.type === 'subscript_expression') {
-    const arr = strip(left.childForFieldName('argument'));
-    const alias = arr?.type === 'identifier' ? ps.st.vals.get(arr.text) : undefined;
-    if (arr?.type === 'field_expression' || alias?.k === 'fieldof') {
+  if (typeOf(left) === 'subscript_expression') {
+    const arr = strip(field(left, 'argument'));
+    const alias = arr && typeOf(arr) === 'identifier' ? ps.st.vals.get(textOf(arr)) : undefined;
+    if (typeOf(arr) === 'field_expression' || alias?.k === 'fieldof') {
       const base = alias?.k === 'fieldof' ? { param: alias.i, field: alias.f } : derefBase(ctx, arr!, ps.st);
-      const index = left.childForFieldName('index') ?? left.namedChildren[1];
+      const index = field(left, 'index') ?? named(left)[1];
       if (base && base.field && index) {
         ctx.events.push({ kind: 'index-write', node, param: base.param, field: base.field, index, st: ps.st });
         ps = { ...ps, st: { ...ps.st, used: ps.st.used | bit(base.param), nonnull: ps.st.nonnull | bit(base.param) } };
@@ -200,7 +203,7 @@ function assign(ctx: ExploreCtx, node: Node, leftRaw: Node | null, right: Node |
   if (!base) {
     // `ctx->Monitor = OpenCompanion(...)`: remember the value of a local's field for later checks.
     // Only fields the function tests later: tracking every field would split states for nothing.
-    if (left.type === 'field_expression' && testedFields(ctx).has(fieldKey(left))) return bindLocal(ctx, fieldKey(left), op === '=' ? right : null, ps);
+    if (typeOf(left) === 'field_expression' && testedFields(ctx).has(fieldKey(left))) return bindLocal(ctx, fieldKey(left), op === '=' ? right : null, ps);
     return [ps];
   }
   ctx.events.push({ kind: 'deref', node: left, param: base.param, access: 'write', field: base.field, via: null, st: ps.st, extra: [] });
@@ -211,20 +214,20 @@ function storeThrough(ctx: ExploreCtx, node: Node, left: Node, right: Node | nul
   const b = bit(base.param);
   const cands = op === '=' ? evalExpr(ctx, right, ps.st, ps.calls, 0, true) : null;
   ctx.events.push({ kind: 'store', node, param: base.param, field: base.field, cands, via: null, st: ps.st, extra: [] });
-  const target = left.text.length > 40 ? left.text.slice(0, 40) + '…' : left.text;
-  const valueText = cands && cands.length === 1 ? constName(cands[0].val) : (right?.text ?? '').slice(0, 40);
+  const target = textOf(left).length > 40 ? textOf(left).slice(0, 40) + '…' : textOf(left);
+  const valueText = cands && cands.length === 1 ? constName(cands[0].val) : (textOf(right) ?? '').slice(0, 40);
   const steps = pushStep(ps.st.steps, { file: ctx.fn.file, offset: node.startIndex, message: `${target} ${op} ${valueText}` });
   // Remember what `*p` now holds, so `*p == 0 ? 0 : SOCKET_ERROR` can be decided later on this path.
   let vals = ps.st.vals;
-  if (base.field === null && left.type === 'pointer_expression') {
-    const key = `*${strip(left.childForFieldName('argument'))?.text ?? ''}`;
+  if (base.field === null && typeOf(left) === 'pointer_expression') {
+    const key = `*${textOf(strip(field(left, 'argument'))) ?? ''}`;
     vals = withVal(ps.st, key, cands && cands.length === 1 && cands[0].val.k === 'const' ? cands[0].val : null).vals;
   }
   // `*lpErrno = NO_ERROR` up front is not an error code: a later failure still has to set one.
   // Only a 0 written here (a helper's or a variable's 0 may stand for a path we cannot rule out).
   const literal = strip(right);
-  const clears = (ctx.errorParams & b) !== 0 && base.field === null && (literal?.type === 'number_literal' || literal?.type === 'identifier') &&
-    !ps.st.vals.has(literal.text) && !!cands && cands.length > 0 && cands.every((c) => c.val.k === 'const' && c.val.num === 0);
+  const clears = (ctx.errorParams & b) !== 0 && base.field === null && !!literal && (typeOf(literal) === 'number_literal' || typeOf(literal) === 'identifier') &&
+    !ps.st.vals.has(textOf(literal)) && !!cands && cands.length > 0 && cands.every((c) => c.val.k === 'const' && c.val.num === 0);
   const st: State = {
     ...ps.st,
     vals,
@@ -257,7 +260,7 @@ function aliasOf(ctx: ExploreCtx, rhs: Node | null, st: State): Val | null {
   const p = rhs ? paramOf(ctx, rhs, st) : null;
   if (p !== null) return { k: 'param', i: p };
   const e = strip(rhs);
-  if (e?.type === 'field_expression') {
+  if (e && typeOf(e) === 'field_expression') {
     const base = derefBase(ctx, e, st);
     if (base?.field) return { k: 'fieldof', i: base.param, f: base.field };
   }
@@ -268,13 +271,13 @@ function aliasOf(ctx: ExploreCtx, rhs: Node | null, st: State): Val | null {
 export function lenMention(ctx: ExploreCtx, n: Node, st: State, param?: number): boolean {
   const ofParam = (p: number | null) => (param === undefined ? p !== null : p === param);
   return someNamed(n, (e) =>
-    (e.type === 'field_expression' && e.childForFieldName('field')?.text === 'len' && ofParam(paramOf(ctx, e.childForFieldName('argument'), st))) ||
-    (e.type === 'identifier' && st.bounded.has(e.text)));
+    (typeOf(e) === 'field_expression' && textOf(field(e, 'field')) === 'len' && ofParam(paramOf(ctx, field(e, 'argument'), st))) ||
+    (typeOf(e) === 'identifier' && st.bounded.has(textOf(e))));
 }
 
 /** Key under which a field of a local is tracked: its text without spaces (`ms->Monitor`). */
 export function fieldKey(n: Node): string {
-  return n.text.replace(/\s+/g, '');
+  return textOf(n).replace(/\s+/g, '');
 }
 
 const tested = new WeakMap<ExploreCtx, Set<string>>();
@@ -285,7 +288,7 @@ function testedFields(ctx: ExploreCtx): Set<string> {
   if (!set) {
     set = new Set();
     for (const c of ctx.fn.body.descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'switch_statement', 'conditional_expression'])) {
-      const cond = c?.childForFieldName('condition');
+      const cond = field(c, 'condition');
       for (const f of cond?.descendantsOfType('field_expression') ?? []) if (f) set.add(fieldKey(f));
     }
     tested.set(ctx, set);

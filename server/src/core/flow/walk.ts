@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { named } from './node-cache';
 
 /**
  * Visits the named nodes of a subtree, depth-first, at most `budget` of them. The checks that use this
@@ -12,7 +13,7 @@ export function forEachNamed(root: Node, visit: (n: Node) => boolean | void, bud
     if (seen++ >= budget) return false;
     const n = stack.pop()!;
     if (visit(n) === true) return true;
-    const kids = n.namedChildren;
+    const kids = named(n);
     for (let i = kids.length - 1; i >= 0; i--) {
       const k = kids[i];
       if (k) stack.push(k);

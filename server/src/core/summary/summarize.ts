@@ -2,6 +2,7 @@ import { buildCfg } from '../flow/cfg';
 import type { ExploreCtx, RunContext } from '../flow/context';
 import type { HelperSummary, Outcome } from '../flow/events';
 import { explore } from '../flow/explore';
+import { withNodeCache } from '../flow/node-cache';
 import { bit, constName, initialState, stepsOf, valKey, withVal, type Cand, type Step, type Val } from '../flow/state';
 import type { FunctionInfo } from '../model/functions';
 import { shorten } from '../flow/text';
@@ -15,6 +16,10 @@ export const HELPER_MAX_STATES = 5000;
  * what it checked), which values it stores through its parameters, which it dereferences unchecked.
  */
 export function summarize(run: RunContext, fn: FunctionInfo, constArgs: ReadonlyArray<Val | null> = []): HelperSummary {
+  return withNodeCache(() => summarizeUncached(run, fn, constArgs));
+}
+
+function summarizeUncached(run: RunContext, fn: FunctionInfo, constArgs: ReadonlyArray<Val | null>): HelperSummary {
   const ctx: ExploreCtx = { run, fn, params: paramMap(fn), lambdas: new Map(), events: [], errorParams: errorParamBits(fn) };
   // Scalar parameters the caller passes as constants start with those values.
   let start = initialState();
