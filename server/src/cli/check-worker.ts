@@ -6,13 +6,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createAnalyzer, type SourceFile } from '../core';
-import { loadParsers } from '../core/parse/parser';
+import { loadParsers, useCompiledWasm } from '../core/parse/parser';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol';
 
 async function serve(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('check-worker: not started as a worker thread');
   const setup = workerData as WorkerSetup;
+  if (setup.wasm) useCompiledWasm(setup.wasm);
   const analyzer = await createAnalyzer({ ...(setup.extraMacros.length ? { extraMacros: setup.extraMacros } : {}), reuseResults: false });
   const backend = (await loadParsers()).backend;
   const byPath = new Map(setup.files.map((f) => [f.path, f]));

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runGlobalNames, type FileReport, type Finding, type GlobalAssignment, type PortableFacts, type SourceFile } from '../core';
+import { compileWasmModules, requestedBackend } from '../core/parse/parser';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol';
 
 export interface ParallelRun {
@@ -104,7 +105,7 @@ function expect<K extends NonNullable<WorkerReply>['kind']>(m: WorkerReply, kind
 export async function analyzeParallel(files: SourceFile[], run: ParallelRun): Promise<ParallelResult> {
   const shards = chunkFiles(files, run.jobs);
   const script = workerScript();
-  const setup: WorkerSetup = { files, extraMacros: run.extraMacros };
+  const setup: WorkerSetup = { files, extraMacros: run.extraMacros, wasm: requestedBackend() === 'wasm' ? await compileWasmModules() : undefined };
   const workers = shards.map((paths) => new ShardWorker(new Worker(script, { workerData: setup }), paths));
   try {
     await Promise.all(workers.map((w) => w.ready));

@@ -1,10 +1,13 @@
 /** Messages between `wsplint check --jobs N` and its worker threads (server/src/cli/check-worker.ts). */
 import type { FileReport, Finding, GlobalAssignment, PortableFacts, SourceFile } from '../core';
+import type { WasmModules } from '../core/parse/parser';
 
 /** Given once, at the worker's start: every file of the run (a helper's tree may be needed from any file). */
 export interface WorkerSetup {
   files: SourceFile[];
   extraMacros: string[];
+  /** The WASM parser compiled once by the main thread (threads share its machine code); absent for the native one. */
+  wasm?: WasmModules;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { BackendName, ParserBackend } from './backend';
 import { loadNativeBackend } from './native-backend';
 import { loadWasmBackend } from './wasm-backend';
 
-export { grammarDir } from './wasm-backend';
+export { compileWasmModules, grammarDir, useCompiledWasm, type WasmModules } from './wasm-backend';
 export type { BackendName } from './backend';
 
 /**
@@ -48,7 +48,8 @@ async function pick(choice: BackendName | 'auto'): Promise<ParserBackend> {
   }
 }
 
-function requestedBackend(): BackendName | 'auto' {
+/** The backend this process will ask for (WSPLINT_PARSER, else the default). */
+export function requestedBackend(): BackendName | 'auto' {
   const v = process.env.WSPLINT_PARSER?.trim().toLowerCase();
   if (!v) return DEFAULT_BACKEND;
   if (v === 'auto') return 'auto';
