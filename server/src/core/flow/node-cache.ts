@@ -18,6 +18,8 @@ interface Info {
   text?: string;
   fields?: Map<string, Node | null>;
   parent?: Node | null;
+  /** Answers computed from the node by `memo`, by question. */
+  memo?: Map<string, unknown>;
 }
 
 let scope: Map<number, Info> | null = null;
@@ -105,4 +107,15 @@ export function parentOf(n: Node | null | undefined): Node | null | undefined {
     i.parent = p ? canon(p) : null;
   }
   return i.parent;
+}
+
+/** `f()`, computed once per scope for this node and question (every time outside a scope). */
+export function memo<T>(n: Node, question: string, f: () => T): T {
+  const i = info(n);
+  if (!i) return f();
+  const m = (i.memo ??= new Map());
+  if (m.has(question)) return m.get(question) as T;
+  const v = f();
+  m.set(question, v);
+  return v;
 }

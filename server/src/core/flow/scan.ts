@@ -9,7 +9,7 @@ const PURE_CALL = /^(sizeof|offsetof|FIELD_OFFSET|ARGUMENT_PRESENT|UNREFERENCED_
 import { refine, type PState } from './refine';
 import { bit, constName, pushStep, withVal, type State, type Val } from './state';
 import { declaratorName } from '../model/functions';
-import { forEachNamed, someNamed } from './walk';
+import { forEachNamed, LEAVES, someNamed } from './walk';
 
 const MAX_DEPTH = 200;
 const MAX_FORKS = 64;
@@ -116,6 +116,7 @@ function declare(ctx: ExploreCtx, n: Node, pss: PState[], d: number): PState[] {
 }
 
 function scanChildren(ctx: ExploreCtx, n: Node, pss: PState[], d: number): PState[] {
+  if (LEAVES.has(typeOf(n))) return pss;
   let cur = pss;
   for (const c of named(n)) if (c) cur = scan(ctx, c, cur, d);
   return cur;

@@ -1,5 +1,11 @@
 import type { Node } from 'web-tree-sitter';
-import { named } from './node-cache';
+import { named, typeOf } from './node-cache';
+
+/** Node types that are single tokens: no named children to ask tree-sitter for. */
+export const LEAVES: ReadonlySet<string> = new Set([
+  'identifier', 'field_identifier', 'type_identifier', 'namespace_identifier', 'statement_identifier', 'primitive_type',
+  'number_literal', 'true', 'false', 'null', 'nullptr', 'this', 'comment',
+]);
 
 /**
  * Visits the named nodes of a subtree, depth-first, at most `budget` of them. The checks that use this
@@ -13,6 +19,7 @@ export function forEachNamed(root: Node, visit: (n: Node) => boolean | void, bud
     if (seen++ >= budget) return false;
     const n = stack.pop()!;
     if (visit(n) === true) return true;
+    if (LEAVES.has(typeOf(n))) continue;
     const kids = named(n);
     for (let i = kids.length - 1; i >= 0; i--) {
       const k = kids[i];

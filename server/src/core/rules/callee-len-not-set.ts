@@ -1,3 +1,4 @@
+import { typeOf } from '../flow/node-cache';
 import { bit } from '../flow/state';
 import { conventionOf } from './convention';
 import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
@@ -18,7 +19,7 @@ export const calleeLenNotSet: Rule = {
     const b = bit(callee);
     const name = paramName(c, callee);
     for (const e of c.events) {
-      if (e.kind !== 'return' || e.node.type !== 'return_statement') continue;
+      if (e.kind !== 'return' || typeOf(e.node) !== 'return_statement') continue;
       // A handle-returning function (WSPJoinLeaf) succeeds with whatever handle it returns.
       const success = e.cands ? e.cands.length > 0 && e.cands.every((x) => conv.isSuccess(x.val)) : conv.failureName === 'INVALID_SOCKET';
       if (!success) continue;

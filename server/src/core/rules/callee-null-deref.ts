@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { typeOf, parentOf } from '../flow/node-cache';
 import { bit } from '../flow/state';
 import { Once, paramName, pathTo, type ImplCheck, type RawFinding, type Rule } from './rule';
 
@@ -37,6 +38,6 @@ export const calleeNullDeref: Rule = {
 
 export function enclosingStatement(n: Node): Node | null {
   let cur: Node | null = n;
-  while (cur && !/(_statement|^declaration)$/.test(cur.type)) cur = cur.parent;
-  return cur && cur.type !== 'compound_statement' ? cur : null;
+  while (cur && !/(_statement|^declaration)$/.test(typeOf(cur))) cur = parentOf(cur);
+  return cur && typeOf(cur) !== 'compound_statement' ? cur : null;
 }

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, typeOf, textOf, named, parentOf } from '../flow/node-cache';
 import type { ExploreCtx } from '../flow/context';
 import { paramOf, strip } from '../flow/eval';
 import { lenMention } from '../flow/scan';
@@ -30,21 +31,21 @@ export const calleeUnboundedCopy: Rule = (() => ({
             rule: 'callee-unbounded-copy',
             start: e.node.startIndex,
             end: e.node.endIndex,
-            message: `${e.fn} copies into ${name}->buf ${e.len ? `${shorten(e.len.text, 40)} bytes` : 'a whole string'} without bounding it by ${name}->len (the size of the caller's buffer)`,
+            message: `${e.fn} copies into ${name}->buf ${e.len ? `${shorten(textOf(e.len), 40)} bytes` : 'a whole string'} without bounding it by ${name}->len (the size of the caller's buffer)`,
             steps: pathTo(c, e, [], e.node.startIndex, `copy into ${name}->buf not bounded by ${name}->len`),
             fix: e.len ? { kind: 'bound-copy', lenStartOffset: e.len.startIndex, lenEndOffset: e.len.endIndex, calleeParam: name } : undefined,
           });
         } else if (e.kind === 'index-write' && e.param === callee && e.field === 'buf') {
           const loop = enclosingLoop(e.node);
           if (!loop) continue;
-          const cond = loop.childForFieldName('condition');
+          const cond = field(loop, 'condition');
           if (cond && lenMention(x, cond, e.st, callee)) continue;
           if (!once.first(`${e.node.id}`)) continue;
           out.push({
             rule: 'callee-unbounded-copy',
             start: e.node.startIndex,
             end: e.node.endIndex,
-            message: `this loop writes ${name}->buf[${shorten(e.index.text, 40)}] but its condition is not bounded by ${name}->len`,
+            message: `this loop writes ${name}->buf[${shorten(textOf(e.index), 40)}] but its condition is not bounded by ${name}->len`,
             steps: pathTo(c, e, [], e.node.startIndex, `element written into ${name}->buf, loop not bounded by ${name}->len`),
           });
         }
@@ -58,10 +59,10 @@ function intoCalleeBuf(ctx: ExploreCtx, dst: Node, st: State, callee: number): b
   while (stack.length) {
     const n = strip(stack.pop()!);
     if (!n) continue;
-    if (n.type === 'field_expression' && n.childForFieldName('field')?.text === 'buf' && paramOf(ctx, n.childForFieldName('argument'), st) === callee) return true;
-    const alias = n.type === 'identifier' ? st.vals.get(n.text) : undefined;
+    if (typeOf(n) === 'field_expression' && textOf(field(n, 'field')) === 'buf' && paramOf(ctx, field(n, 'argument'), st) === callee) return true;
+    const alias = typeOf(n) === 'identifier' ? st.vals.get(textOf(n)) : undefined;
     if (alias?.k === 'fieldof' && alias.i === callee && alias.f === 'buf') return true;
-    if (n.type === 'binary_expression' || n.type === 'pointer_expression') for (const k of n.namedChildren) if (k) stack.push(k);
+    if (typeOf(n) === 'binary_expression' || typeOf(n) === 'pointer_expression') for (const k of named(n)) if (k) stack.push(k);
   }
   return false;
 }
@@ -72,15 +73,15 @@ function bounded(ctx: ExploreCtx, len: Node | null, st: State, callee: number): 
   if (lenMention(ctx, len, st, callee)) return true;
   const e = strip(len);
   // `if (lpCalleeData->len < sizeof(X)) fail; memcpy(buf, &x, sizeof(X));`
-  return checked && !!e && (e.type === 'sizeof_expression' || e.type === 'number_literal');
+  return checked && !!e && (typeOf(e) === 'sizeof_expression' || typeOf(e) === 'number_literal');
 }
 
 
 function enclosingLoop(n: Node): Node | null {
-  let cur: Node | null = n.parent;
-  while (cur && cur.type !== 'function_definition') {
-    if (cur.type === 'for_statement' || cur.type === 'while_statement' || cur.type === 'do_statement') return cur;
-    cur = cur.parent;
+  let cur: Node | null = parentOf(n);
+  while (cur && typeOf(cur) !== 'function_definition') {
+    if (typeOf(cur) === 'for_statement' || typeOf(cur) === 'while_statement' || typeOf(cur) === 'do_statement') return cur;
+    cur = parentOf(cur);
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, typeOf, textOf } from '../flow/node-cache';
 import type { FlowEvent } from '../flow/events';
 import { type Cand } from '../flow/state';
 import { POSIX_ERRNO } from '../model/constants';
@@ -106,10 +107,10 @@ function codeRule(id: 'undocumented-error' | 'non-wsa-error'): Rule {
 }
 
 function rhsOf(n: Node): Node | null {
-  if (n.type !== 'assignment_expression') return null;
-  const r = strip(n.childForFieldName('right'));
+  if (typeOf(n) !== 'assignment_expression') return null;
+  const r = strip(field(n, 'right'));
   // Only a code written here as a literal or a macro name; never a variable that holds it.
-  return r && (r.type === 'number_literal' || (r.type === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(r.text))) ? r : null;
+  return r && (typeOf(r) === 'number_literal' || (typeOf(r) === 'identifier' && /^[A-Z][A-Z0-9_]*$/.test(textOf(r)))) ? r : null;
 }
 
 export const undocumentedError = codeRule('undocumented-error');
@@ -140,9 +141,9 @@ function win32Stores(c: ImplCheck, errno: number, pname: string): RawFinding[] {
   const out: RawFinding[] = [];
   const once = new Once();
   for (const e of c.events) {
-    if (e.kind !== 'store' || e.param !== errno || e.field !== null || e.via || e.node.type !== 'assignment_expression') continue;
-    const r = strip(e.node.childForFieldName('right'));
-    const fn = r?.type === 'call_expression' ? r.childForFieldName('function')?.text : undefined;
+    if (e.kind !== 'store' || e.param !== errno || e.field !== null || e.via || typeOf(e.node) !== 'assignment_expression') continue;
+    const r = strip(field(e.node, 'right'));
+    const fn = typeOf(r) === 'call_expression' ? textOf(field(r, 'function')) : undefined;
     if (fn !== 'GetLastError' && fn !== 'RtlNtStatusToDosError' || !once.first(`${e.node.id}`)) continue;
     out.push({
       rule: 'non-wsa-error',

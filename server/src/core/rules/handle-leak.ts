@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, typeOf, textOf, named, parentOf } from '../flow/node-cache';
 import type { Cfg } from '../flow/cfg';
 import { calleeName, evalExpr, strip } from '../flow/eval';
 import type { ExploreCtx } from '../flow/context';
@@ -20,9 +21,11 @@ export const handleLeakOnError: Rule = {
     const once = new Once();
     const conv = conventionOf(c.contract);
     const ctx = { run: c.run, fn: c.fn, params: c.params, lambdas: new Map(), events: [], errorParams: 0 } as ExploreCtx;
-    for (const { node, handle, call } of creations(c.cfg)) {
+    // Both creating functions are named ...WPUCreateSocketHandle: a body that never says so creates nothing.
+    const found = textOf(c.fn.body).includes('WPUCreateSocketHandle') ? creations(c.cfg) : [];
+    for (const { node, handle, call } of found) {
       for (const ret of leakingReturns(c.cfg, node, handle)) {
-        const value = ret.ast?.namedChildren.find((k) => k && k.type !== 'comment') ?? null;
+        const value = named(ret.ast)?.find((k) => k && typeOf(k) !== 'comment') ?? null;
         const cands = evalExpr(ctx, value, initialState(), new Map());
         if (!cands || !cands.some((x) => conv.isFailure(x.val))) continue;
         if (!ret.ast || !once.first(`${ret.ast.id}`)) continue;
@@ -48,10 +51,10 @@ function creations(cfg: Cfg): Array<{ node: number; handle: string; call: Node }
     if (n.kind !== 'stmt' || !n.ast) continue;
     for (const call of n.ast.descendantsOfType('call_expression')) {
       if (!call || !CREATE.has(calleeName(call) ?? '')) continue;
-      let p: Node | null = call.parent;
-      while (p && p.type === 'parenthesized_expression') p = p.parent;
-      const target = p?.type === 'assignment_expression' ? strip(p.childForFieldName('left')) : p?.type === 'init_declarator' ? p.childForFieldName('declarator') : null;
-      if (target) out.push({ node: n.id, handle: target.text.replace(/[\s*&]/g, ''), call });
+      let p: Node | null = parentOf(call);
+      while (p && typeOf(p) === 'parenthesized_expression') p = parentOf(p);
+      const target = p && typeOf(p) === 'assignment_expression' ? strip(field(p, 'left')) : p && typeOf(p) === 'init_declarator' ? field(p, 'declarator') : null;
+      if (target) out.push({ node: n.id, handle: textOf(target).replace(/[\s*&]/g, ''), call });
     }
   }
   return out;
@@ -62,7 +65,7 @@ function leakingReturns(cfg: Cfg, from: number, handle: string) {
   const seen = new Set<number>([from]);
   const work = [...cfg.nodes[from].succ.map((e) => e.to)];
   const rets = [];
-  const mentions = (n: Node | null) => !!n && new RegExp(`\\b${handle.replace(/[.[\]()>-]/g, (m) => `\\${m}`)}\\b`).test(n.text);
+  const mentions = (n: Node | null) => !!n && new RegExp(`\\b${handle.replace(/[.[\]()>-]/g, (m) => `\\${m}`)}\\b`).test(textOf(n));
   while (work.length) {
     const id = work.pop()!;
     if (seen.has(id)) continue;
@@ -75,13 +78,13 @@ function leakingReturns(cfg: Cfg, from: number, handle: string) {
     if (n.ast && n.kind === 'stmt') {
       // Closed, or handed to other code (a context that owns it now): no longer ours to leak here.
       const calls = n.ast.descendantsOfType('call_expression');
-      if (calls.some((k) => k && (CLOSE.has(calleeName(k) ?? '') || [...(k.childForFieldName('arguments')?.namedChildren ?? [])].some((a) => mentions(a))))) continue;
+      if (calls.some((k) => k && (CLOSE.has(calleeName(k) ?? '') || [...(named(field(k, 'arguments')) ?? [])].some((a) => mentions(a))))) continue;
       // Storing it in a context is not a hand-off: the failure path usually frees that context, handle and all.
     }
     for (const e of n.succ) {
       // `if (h == INVALID_SOCKET)`: the true branch has no handle to leak.
-      if (n.kind === 'cond' && mentions(n.ast) && /INVALID_SOCKET/.test(n.ast?.text ?? '')) {
-        const eq = /==/.test(n.ast!.text) && !/!=/.test(n.ast!.text);
+      if (n.kind === 'cond' && mentions(n.ast) && /INVALID_SOCKET/.test(textOf(n.ast) ?? '')) {
+        const eq = /==/.test(textOf(n.ast!)) && !/!=/.test(textOf(n.ast!));
         if ((e.kind === 'true') === eq) continue;
       }
       work.push(e.to);

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, memo, typeOf, textOf } from '../flow/node-cache';
 import { argsOf, strip } from '../flow/eval';
 import { contractByProcEntry } from '../spec/contracts';
 import { bit } from '../flow/state';
@@ -7,11 +8,17 @@ import { Once, paramName, type ImplCheck, type RawFinding, type Rule } from './r
 
 /** Calls through a proc table to the lower provider: `Ctx->NextProcTable.lpWSPConnect(...)`. */
 export function lowerCalls(body: Node): Array<{ call: Node; entry: string; args: Node[] }> {
+  return memo(body, 'lowerCalls', () => findLowerCalls(body));
+}
+
+function findLowerCalls(body: Node): Array<{ call: Node; entry: string; args: Node[] }> {
   const out: Array<{ call: Node; entry: string; args: Node[] }> = [];
+  // Every proc-table entry is named lpWSP...: a body that never says so makes no such call.
+  if (!textOf(body).includes('lpWSP')) return out;
   for (const call of body.descendantsOfType('call_expression')) {
-    const f = call?.childForFieldName('function');
-    if (!call || f?.type !== 'field_expression') continue;
-    const entry = f.childForFieldName('field')?.text ?? '';
+    const f = field(call, 'function');
+    if (!call || typeOf(f) !== 'field_expression') continue;
+    const entry = textOf(field(f, 'field')) ?? '';
     if (contractByProcEntry(entry)) out.push({ call, entry, args: argsOf(call) });
   }
   return out;
@@ -31,14 +38,15 @@ export const lowerSocketHandle: Rule = {
     if (sock < 0 || !c.run.calls('WPUCreateSocketHandle')) return [];
     const name = paramName(c, sock);
     const lower = lowerCalls(c.fn.body);
+    if (lower.length === 0) return [];
     const lowerIds = new Set(lower.map((l) => l.call.id));
     const lookedUp = c.fn.body.descendantsOfType('call_expression').some((call) =>
-      !!call && !lowerIds.has(call.id) && argsOf(call).some((a) => strip(a)?.text === name));
+      !!call && !lowerIds.has(call.id) && argsOf(call).some((a) => textOf(strip(a)) === name));
     if (!lookedUp) return [];
     const out: RawFinding[] = [];
     for (const l of lower) {
       const first = strip(l.args[0] ?? null);
-      if (first?.type !== 'identifier' || first.text !== name) continue;
+      if (!first || typeOf(first) !== 'identifier' || textOf(first) !== name) continue;
       out.push({
         rule: 'lower-socket-handle',
         start: first.startIndex,
@@ -67,18 +75,18 @@ export const lowerErrnoNotPropagated: Rule = {
     for (const l of lowerCalls(c.fn.body).filter((x) => x.entry === c.contract.procEntry)) {
       const at = contractByProcEntry(l.entry)?.params.findIndex((p) => p.name === 'lpErrno') ?? -1;
       const arg = strip(l.args[at] ?? null);
-      if (!arg || arg.type !== 'pointer_expression' || arg.childForFieldName('operator')?.text !== '&') continue;
-      const local = strip(arg.childForFieldName('argument'));
-      if (local?.type !== 'identifier') continue;
+      if (!arg || typeOf(arg) !== 'pointer_expression' || textOf(field(arg, 'operator')) !== '&') continue;
+      const local = strip(field(arg, 'argument'));
+      if (!local || typeOf(local) !== 'identifier') continue;
       // Copied back somewhere; but is it on every path where the lower call failed?
-      if (copiedBack(c.fn.body, errno, local.text) && !failsUncopied(c, l.call)) continue;
+      if (copiedBack(c.fn.body, errno, textOf(local)) && !failsUncopied(c, l.call)) continue;
       if (!once.first(`${l.call.id}`)) continue;
       out.push({
         rule: 'lower-errno-not-propagated',
         start: arg.startIndex,
         end: arg.endIndex,
-        message: `${l.entry} reports its error into ${local.text}, which is never copied back to *${errno}: when it fails, the caller gets no error code`,
-        steps: [{ file: c.fn.file, offset: l.call.startIndex, message: `the lower provider's error goes to ${local.text}` }],
+        message: `${l.entry} reports its error into ${textOf(local)}, which is never copied back to *${errno}: when it fails, the caller gets no error code`,
+        steps: [{ file: c.fn.file, offset: l.call.startIndex, message: `the lower provider's error goes to ${textOf(local)}` }],
       });
     }
     return out;
@@ -87,9 +95,9 @@ export const lowerErrnoNotPropagated: Rule = {
 
 function copiedBack(body: Node, errno: string, local: string): boolean {
   return body.descendantsOfType('assignment_expression').some((a) => {
-    const left = strip(a?.childForFieldName('left') ?? null);
-    const right = a?.childForFieldName('right');
-    return !!left && left.type === 'pointer_expression' && strip(left.childForFieldName('argument'))?.text === errno && !!right && new RegExp(`\\b${local}\\b`).test(right.text);
+    const left = strip(field(a, 'left') ?? null);
+    const right = field(a, 'right');
+    return !!left && typeOf(left) === 'pointer_expression' && textOf(strip(field(left, 'argument'))) === errno && !!right && new RegExp(`\\b${local}\\b`).test(textOf(right));
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { field, typeOf, textOf, parentOf } from '../flow/node-cache';
 import { argsOf, calleeName, strip } from '../flow/eval';
 import type { FunctionInfo } from '../model/functions';
 import { PROC_TABLE_FIELDS } from '../spec/contracts';
@@ -43,20 +44,20 @@ function filledEntries(c: ImplCheck, fn: FunctionInfo, table: string, depth: num
   const tableRe = new RegExp(`^\\(?\\*?${table}\\)?$`);
   for (const ins of c.run.installs) if (ins.path === fn.path && within(ins.node, fn.node) && (ins.table === table || ins.table === `(*${table})`)) filled.add(ins.entry);
   for (const a of fn.body.descendantsOfType('assignment_expression')) {
-    const left = strip(a?.childForFieldName('left') ?? null);
+    const left = strip(field(a, 'left') ?? null);
     if (!a || !left) continue;
     // A NULL entry is not filled: "WSAEINVALIDPROCTABLE: The procedure call table is invalid" (a NULL pointer in it).
-    const isNull = /^\(?\s*(NULL|0|nullptr)\s*\)?$/.test(a.childForFieldName('right')?.text ?? '');
-    if (left.type === 'field_expression' && !isNull && tableRe.test((left.childForFieldName('argument')?.text ?? '').replace(/\s+/g, ''))) filled.add(left.childForFieldName('field')?.text ?? '');
+    const isNull = /^\(?\s*(NULL|0|nullptr)\s*\)?$/.test(textOf(field(a, 'right')) ?? '');
+    if (typeOf(left) === 'field_expression' && !isNull && tableRe.test((textOf(field(left, 'argument')) ?? '').replace(/\s+/g, ''))) filled.add(textOf(field(left, 'field')) ?? '');
     // `*lpProcTable = gProcTable;`
-    if (left.type === 'pointer_expression' && strip(left.childForFieldName('argument'))?.text === table) {
-      for (const e of globalTableEntries(c, a.childForFieldName('right'))) filled.add(e);
+    if (typeOf(left) === 'pointer_expression' && textOf(strip(field(left, 'argument'))) === table) {
+      for (const e of globalTableEntries(c, field(a, 'right'))) filled.add(e);
     }
   }
   for (const call of fn.body.descendantsOfType('call_expression')) {
     if (!call) continue;
     const args = argsOf(call);
-    const j = args.findIndex((x) => strip(x)?.text === table);
+    const j = args.findIndex((x) => textOf(strip(x)) === table);
     if (j < 0) continue;
     const name = calleeName(call) ?? '';
     if (COPIES.has(name) && j === 0) {
@@ -79,7 +80,7 @@ function filledEntries(c: ImplCheck, fn: FunctionInfo, table: string, depth: num
  * code we cannot see (the lower provider's WSPStartup, through a local or a global): all of them.
  */
 function globalTableEntries(c: ImplCheck, src: Node | null): string[] {
-  const name = (strip(src)?.text ?? '').replace(/^&/, '').replace(/\s+/g, '');
+  const name = (textOf(strip(src)) ?? '').replace(/^&/, '').replace(/\s+/g, '');
   if (!name) return [];
   const own = c.run.installs.filter((i) => i.table === name).map((i) => i.entry);
   return own.length ? own : PROC_TABLE_FIELDS.map((f) => f.field);
@@ -91,15 +92,15 @@ function within(n: Node, outer: Node): boolean {
 
 function nameNode(fn: FunctionInfo): Node {
   const ids = fn.node.descendantsOfType(['identifier', 'field_identifier', 'qualified_identifier']);
-  return ids.find((n) => n && n.endIndex <= fn.body.startIndex && n.text.split('::').pop() === fn.name) ?? fn.node;
+  return ids.find((n) => n && n.endIndex <= fn.body.startIndex && textOf(n).split('::').pop() === fn.name) ?? fn.node;
 }
 
 /** Uses of a parameter beyond `UNREFERENCED_PARAMETER(x)`. */
 function used(fn: FunctionInfo, name: string): Node[] {
   return fn.body.descendantsOfType('identifier').filter((id): id is Node => {
-    if (!id || id.text !== name) return false;
-    const call = id.parent?.parent;
-    return !(call?.type === 'call_expression' && UNUSED_MARKERS.test(calleeName(call) ?? ''));
+    if (!id || textOf(id) !== name) return false;
+    const call = parentOf(parentOf(id));
+    return !(!!call && typeOf(call) === 'call_expression' && UNUSED_MARKERS.test(calleeName(call) ?? ''));
   });
 }
 
@@ -111,9 +112,9 @@ export const startupVersionUnchecked: Rule = {
     const version = paramName(c, 0);
     const checked = used(c.fn, version).some((id) => {
       for (let p: Node | null = id.parent; p && p !== c.fn.body; p = p.parent) {
-        if (p.type === 'binary_expression' && /^(==|!=|<|>|<=|>=)$/.test(p.childForFieldName('operator')?.text ?? '')) return true;
-        if (/^(if|switch|while)_statement$|condition_clause|conditional_expression/.test(p.type)) return true;
-        if (p.type === 'argument_list' || p.type === 'assignment_expression' || p.type === 'init_declarator') return true;
+        if (typeOf(p) === 'binary_expression' && /^(==|!=|<|>|<=|>=)$/.test(textOf(field(p, 'operator')) ?? '')) return true;
+        if (/^(if|switch|while)_statement$|condition_clause|conditional_expression/.test(typeOf(p))) return true;
+        if (typeOf(p) === 'argument_list' || typeOf(p) === 'assignment_expression' || typeOf(p) === 'init_declarator') return true;
       }
       return false;
     });
