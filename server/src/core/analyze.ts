@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Node } from 'web-tree-sitter';
-import { buildCfg } from './flow/cfg';
+import { cfgOf } from './flow/cfg';
 import { withNodeCache } from './flow/node-cache';
 import type { ExploreCtx } from './flow/context';
 import { DEFAULT_MAX_STATES, explore } from './flow/explore';
@@ -76,7 +76,7 @@ function computeUncached(run: Run, impl: Implementation, options: ImplOptions): 
   const errnoAt = contract.errorReporting === 'return-value' ? -1 : contract.params.findIndex((p) => p.name === 'lpErrno');
   const errno = errnoAt >= 0 ? errnoAt : null;
   const ctx: ExploreCtx = { run, fn, params: paramMap(fn), lambdas: new Map(), events: [], errorParams: errorParamBits(fn) | (errno === null ? 0 : bit(errno)) };
-  const cfg = buildCfg(fn.body);
+  const cfg = cfgOf(fn.body);
   const result = explore(ctx, cfg, options.maxPathStates ?? DEFAULT_MAX_STATES);
   const check: ImplCheck = { fn, contract, events: ctx.events, params: ctx.params, errno, connect: connectRoles(contract), cfg, run };
   const raw: RawFinding[] = [];

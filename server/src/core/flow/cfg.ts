@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { field, typeOf, textOf, named } from './node-cache';
+import { field, memo, named, textOf, typeOf } from './node-cache';
 
 /**
  * A control-flow graph per function body, built from the tree-sitter tree. One node per simple
@@ -45,6 +45,11 @@ interface Ctx {
   cont: number | null;
   leave: number | null;
   depth: number;
+}
+
+/** The CFG of a body, built once per node-cache scope: the explorer and the rules only read it. */
+export function cfgOf(body: Node): Cfg {
+  return memo(body, 'cfg', () => buildCfg(body));
 }
 
 export function buildCfg(body: Node): Cfg {

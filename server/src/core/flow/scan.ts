@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { field, typeOf, textOf, named, parentOf } from './node-cache';
+import { field, memo, named, parentOf, textOf, typeOf } from './node-cache';
 import { applyCall } from './calls';
 import type { ExploreCtx } from './context';
 import { calleeName, derefBase, evalExpr, paramOf, strip } from './eval';
@@ -281,18 +281,14 @@ export function fieldKey(n: Node): string {
   return textOf(n).replace(/\s+/g, '');
 }
 
-const tested = new WeakMap<ExploreCtx, Set<string>>();
-
 /** Fields of locals that appear in a condition of the function (`if (ms->Monitor == INVALID_SOCKET)`). */
 function testedFields(ctx: ExploreCtx): Set<string> {
-  let set = tested.get(ctx);
-  if (!set) {
-    set = new Set();
+  return memo(ctx.fn.body, 'testedFields', () => {
+    const set = new Set<string>();
     for (const c of ctx.fn.body.descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'switch_statement', 'conditional_expression'])) {
       const cond = field(c, 'condition');
       for (const f of cond?.descendantsOfType('field_expression') ?? []) if (f) set.add(fieldKey(f));
     }
-    tested.set(ctx, set);
-  }
-  return set;
+    return set;
+  });
 }

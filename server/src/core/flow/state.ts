@@ -83,9 +83,22 @@ export function valKey(v: Val): string {
   return 'nn';
 }
 
+// Forked states share their maps and sets (never changed once in a state): their parts of the key are
+// kept per map and per set, and the explorer asks for the key of every state it pops.
+const valsKeys = new WeakMap<ReadonlyMap<string, Val>, string>();
+const boundedKeys = new WeakMap<ReadonlySet<string>, string>();
+
 export function stateKey(s: State): string {
-  const vals = [...s.vals.entries()].map(([k, v]) => `${k}=${valKey(v)}`).sort().join(',');
-  const bounded = [...s.bounded].sort().join(',');
+  let vals = valsKeys.get(s.vals);
+  if (vals === undefined) {
+    vals = [...s.vals.entries()].map(([k, v]) => `${k}=${valKey(v)}`).sort().join(',');
+    valsKeys.set(s.vals, vals);
+  }
+  let bounded = boundedKeys.get(s.bounded);
+  if (bounded === undefined) {
+    bounded = [...s.bounded].sort().join(',');
+    boundedKeys.set(s.bounded, bounded);
+  }
   return `${s.written}|${s.lenWritten}|${s.compared}|${s.nonnull}|${s.isnull}|${s.lenChecked}|${s.used}|${vals}|${bounded}`;
 }
 

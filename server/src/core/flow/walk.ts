@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { named, typeOf } from './node-cache';
+import { memo, named, typeOf } from './node-cache';
 
 /** Node types that are single tokens: no named children to ask tree-sitter for. */
 export const LEAVES: ReadonlySet<string> = new Set([
@@ -11,14 +11,32 @@ export const LEAVES: ReadonlySet<string> = new Set([
  * Visits the named nodes of a subtree, depth-first, at most `budget` of them. The checks that use this
  * look at the small expressions of real code; a pathological 100,000-term expression must not make each
  * of them walk it all (they answer from the part they saw). Returns false when the budget ran out.
+ * The explorer asks the same question of the same expression on every path state: the nodes of the walk
+ * are listed once per node-cache scope.
  */
 export function forEachNamed(root: Node, visit: (n: Node) => boolean | void, budget = 512): boolean {
+  const walk = memo(root, walkKey(budget), () => listNamed(root, budget));
+  for (const n of walk.nodes) if (visit(n) === true) return true;
+  return walk.complete;
+}
+
+const walkKeys = new Map<number, string>();
+
+/** The memo question for a walk with this budget: one string per budget, so lookups hash it once. */
+function walkKey(budget: number): string {
+  let k = walkKeys.get(budget);
+  if (k === undefined) walkKeys.set(budget, (k = `walk:${budget}`));
+  return k;
+}
+
+/** The nodes forEachNamed visits, in its order; complete when the budget did not cut the walk short. */
+function listNamed(root: Node, budget: number): { nodes: Node[]; complete: boolean } {
+  const nodes: Node[] = [];
   const stack: Node[] = [root];
-  let seen = 0;
   while (stack.length) {
-    if (seen++ >= budget) return false;
+    if (nodes.length >= budget) return { nodes, complete: false };
     const n = stack.pop()!;
-    if (visit(n) === true) return true;
+    nodes.push(n);
     if (LEAVES.has(typeOf(n))) continue;
     const kids = named(n);
     for (let i = kids.length - 1; i >= 0; i--) {
@@ -26,7 +44,7 @@ export function forEachNamed(root: Node, visit: (n: Node) => boolean | void, bud
       if (k) stack.push(k);
     }
   }
-  return true;
+  return { nodes, complete: true };
 }
 
 /** Some named node of the subtree (within the budget) satisfies the test. */

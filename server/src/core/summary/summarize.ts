@@ -1,4 +1,4 @@
-import { buildCfg } from '../flow/cfg';
+import { cfgOf } from '../flow/cfg';
 import type { ExploreCtx, RunContext } from '../flow/context';
 import type { HelperSummary, Outcome } from '../flow/events';
 import { explore } from '../flow/explore';
@@ -27,7 +27,7 @@ function summarizeUncached(run: RunContext, fn: FunctionInfo, constArgs: Readonl
     const p = fn.params[j];
     if (v && p?.name && !p.isPointer) start = withVal(start, p.name, v);
   });
-  const result = explore(ctx, buildCfg(fn.body), HELPER_MAX_STATES, start);
+  const result = explore(ctx, cfgOf(fn.body), HELPER_MAX_STATES, start);
   const outcomes = new Map<string, Outcome>();
   const stored = new Map<string, { param: number; cands: Cand[] | null; steps: Step[] }>();
   const derefUnchecked = new Map<number, Step[]>();
