@@ -68,7 +68,7 @@ export function assignsTo(f: ParsedFile, names: readonly string[]): Array<{ name
 export function assignsGlobal(facts: FileFacts, a: { name: string; at: number }): boolean {
   const fn = containing(facts.fns, a.at);
   if (!fn) return true;
-  return !facts.file.reuse.locals.get(textKey(facts.file, fn.start, fn.end), () => localNames(fn.n)).has(a.name);
+  return !facts.file.reuse.locals.get(fn.start, fn.end, () => localNames(fn.n)).has(a.name);
 }
 
 export function factsOf(f: ParsedFile): FileFacts {
@@ -88,21 +88,16 @@ function extract(f: ParsedFile): FileFacts {
   for (const d of outline.declarations) {
     // A declaration says the same thing wherever it moves: read from the tree once per text.
     const root = atRoot.has(d);
-    const facts = f.reuse.declarations.get(`${root ? 'r' : 'n'}${textKey(f, d.startIndex, d.endIndex)}`, () => declarationFacts(d, root));
+    const facts = (root ? f.reuse.rootDeclarations : f.reuse.declarations).get(d.startIndex, d.endIndex, () => declarationFacts(d, root));
     prototypes.push(...facts.prototypes);
   }
   // File-scope variables in source order.
   for (const d of outline.rootDeclarations) {
-    globalDecls.push(...f.reuse.declarations.get(`r${textKey(f, d.startIndex, d.endIndex)}`, () => declarationFacts(d, true)).globals);
+    globalDecls.push(...f.reuse.rootDeclarations.get(d.startIndex, d.endIndex, () => declarationFacts(d, true)).globals);
   }
   const fns = outline.functions.map((n) => ({ n, start: n.startIndex, end: n.endIndex }));
   return { file: f, functions: collectFunctions(f), // Only files that name a table entry can install anything (a text test is far cheaper than a tree walk).
     installs: /lpWSP[A-Z]|WSPPROC_TABLE/.test(f.text) ? collectProcInstalls(f) : [], prototypes, globalDecls, fns };
-}
-
-/** A piece of the file as written and as parsed (macros blanked): what decides its facts. */
-function textKey(f: ParsedFile, start: number, end: number): string {
-  return `${f.text.slice(start, end)}\0${f.blankedText.slice(start, end)}`;
 }
 
 function declarationFacts(d: Node, root: boolean): DeclarationFacts {

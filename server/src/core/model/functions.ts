@@ -50,10 +50,8 @@ export function collectFunctions(file: ParsedFile): FunctionInfo[] {
     const body = def.childForFieldName('body');
     if (!body) continue;
     const start = def.startIndex;
-    const headerEnd = body.startIndex;
-    // The written header (SAL facts come from it) and the parsed one (macros blanked) decide everything here.
-    const key = `${file.text.slice(start, headerEnd)}\0${file.blankedText.slice(start, headerEnd)}`;
-    const h = file.reuse.headers.get(key, () => headerFacts(def, file));
+    // The header's text (SAL facts come from it) decides everything here.
+    const h = file.reuse.headers.get(start, body.startIndex, () => headerFacts(def, file));
     if (h) out.push({ name: h.name, qualified: h.qualified, path: file.path, file, node: def, body, params: h.params, key: `${file.path}:${start}` });
   }
   return out;
@@ -73,7 +71,7 @@ function headerFacts(def: Node, file: ParsedFile): HeaderFacts | null {
 /** The calls of a function's body (callee name, argument count), read from the tree once per body text. */
 export function callSitesOf(fn: FunctionInfo, read: (body: Node) => CallSite[]): CallSite[] {
   const f = fn.file;
-  return f.reuse.calls.get(f.blankedText.slice(fn.body.startIndex, fn.body.endIndex), () => read(fn.body));
+  return f.reuse.calls.get(fn.body.startIndex, fn.body.endIndex, () => read(fn.body));
 }
 
 export function findFunctionDeclarator(d: Node | null): Node | null {

@@ -7,16 +7,17 @@ import type { Parsers } from '../parse/parser';
 import type { ReturnKind } from '../flow/context';
 import type { Language, SourceFile } from '../types';
 import type { CallSite, HeaderFacts } from './functions';
-import { TextMemo } from './text-memo';
+import { SpanMemo, type EditSpan } from './span-memo';
 
-/** Facts of a file's pieces keyed by their text, shared by the versions of one file (see TextMemo). */
+/** Facts of a file's spans, shared by the versions of one file (see SpanMemo). */
 export interface FileReuse {
-  headers: TextMemo<HeaderFacts | null>;
-  calls: TextMemo<CallSite[]>;
-  /** Prototypes and file-scope variables a declaration declares (file-facts.ts). */
-  declarations: TextMemo<DeclarationFacts>;
+  headers: SpanMemo<HeaderFacts | null>;
+  calls: SpanMemo<CallSite[]>;
+  /** Prototypes a declaration declares (file-facts.ts); at file scope, also its variables. */
+  declarations: SpanMemo<DeclarationFacts>;
+  rootDeclarations: SpanMemo<DeclarationFacts>;
   /** Names of a function's locals and parameters. */
-  locals: TextMemo<Set<string>>;
+  locals: SpanMemo<Set<string>>;
 }
 
 /** What one declaration outside function bodies contributes. */
@@ -26,7 +27,7 @@ export interface DeclarationFacts {
 }
 
 function newReuse(): FileReuse {
-  return { headers: new TextMemo(), calls: new TextMemo(), declarations: new TextMemo(), locals: new TextMemo() };
+  return { headers: new SpanMemo(), calls: new SpanMemo(), declarations: new SpanMemo(), rootDeclarations: new SpanMemo(), locals: new SpanMemo() };
 }
 
 /** A file of the run: its original text, the blanked text that was parsed, its tree and its macros. */
@@ -58,9 +59,13 @@ export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readon
   const same = previous && previous.language === language ? previous : undefined;
   const blank = same ? reblank(f.text, extraMacros, same.text, same.blank) : blankMacros(f.text, extraMacros);
   const lines = new LineIndex(f.text);
-  const tree = same ? reparse(parsers, same, blank.text, language, lines) : parsers.parse(blank.text, language);
+  // What differs from the last version, in the blanked text (what was parsed) and in the written one.
+  const parsedEdit = same ? editBetween(same.blankedText, blank.text) : null;
+  const writtenEdit = same ? editBetween(same.text, f.text) : null;
+  const tree = same && parsedEdit ? reparse(parsers, same, parsedEdit, blank.text, language, lines) : same ? same.tree.copy() : parsers.parse(blank.text, language);
   const reuse = same ? same.reuse : newReuse();
-  for (const memo of Object.values(reuse) as Array<TextMemo<unknown>>) memo.turn();
+  const edit = parsedEdit && writtenEdit ? union(parsedEdit, writtenEdit) : (parsedEdit ?? writtenEdit);
+  for (const memo of Object.values(reuse) as Array<SpanMemo<unknown>>) memo.turn(same ? (edit ?? NO_EDIT) : null);
   const defines = new Map<string, string>();
   const macroFns = new Map<string, { params: string[]; body: string }>();
   if (/^[ \t]*#[ \t]*define\b/m.test(f.text)) collectDefines(tree.rootNode, defines, macroFns);
@@ -114,13 +119,28 @@ export function countErrors(root: Node): number {
   return count;
 }
 
-/** `lines`: of the new text (the blanked text has the same line breaks as the written one). */
-function reparse(parsers: Parsers, previous: ParsedFile, text: string, language: Language, lines: LineIndex): Tree {
-  const old = previous.blankedText;
+/** Nothing differs (the same text again): every span is taken over. */
+const NO_EDIT: EditSpan = { start: Number.MAX_SAFE_INTEGER, oldEnd: Number.MAX_SAFE_INTEGER, newEnd: Number.MAX_SAFE_INTEGER };
+
+/** Where two versions differ; null when they are the same text. */
+function editBetween(old: string, text: string): EditSpan | null {
   const start = commonPrefix(old, text);
+  if (start === old.length && start === text.length) return null;
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
-  const oldEnd = old.length - suffix;
-  const newEnd = text.length - suffix;
+  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
+}
+
+/**
+ * One span covering both. Blanking keeps lengths, so both compare texts of the same two lengths: the
+ * union ends where the shorter of the two common suffixes begins.
+ */
+function union(a: EditSpan, b: EditSpan): EditSpan {
+  return { start: Math.min(a.start, b.start), oldEnd: Math.max(a.oldEnd, b.oldEnd), newEnd: Math.max(a.newEnd, b.newEnd) };
+}
+
+/** `lines`: of the new text (the blanked text has the same line breaks as the written one). */
+function reparse(parsers: Parsers, previous: ParsedFile, edit: EditSpan, text: string, language: Language, lines: LineIndex): Tree {
+  const { start, oldEnd, newEnd } = edit;
   const edited = previous.tree.copy();
   try {
     edited.edit(new Edit({
