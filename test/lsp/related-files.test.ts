@@ -21,3 +21,48 @@ test('relatedTo: definers of what it calls, transitively; files mentioning what 
   r.retain(new Set(['connect.c', 'log.c']));
   assert.deepEqual(r.relatedTo('connect.c'), []);
 });
+
+// A keystroke in a function body is accounted for by reading the edited line only: after any edit, the
+// facts must be those of reading the whole new text.
+test('facts updated from the last version equal the facts of the whole new text, over random edits', async () => {
+  const { readdirSync, readFileSync, statSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { IdentifierFacts } = await import('../../server/src/lsp/identifier-facts');
+  const root = process.env.WSPLINT_ROOT ?? process.cwd();
+  const texts: string[] = [];
+  const walk = (d: string): void => {
+    for (const n of readdirSync(d).sort()) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.(c|cpp)$/.test(n)) texts.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(join(root, 'test', 'corpus'));
+  walk(join(root, 'test', 'cases', 'errno-not-set'));
+  let seed = 5;
+  const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const plain = ['x', 'Helper', ' ', '  ', '_', '1', '= ', '+', ';', '\t'];
+  const pieces = [...plain, '(', ')', '{', '}', '\n', '"', '//', '/*', '#', 'Log('];
+  const view = (f: { defines: Set<string>; calls: Set<string>; mentions: Set<string> }): string =>
+    JSON.stringify([[...f.defines].sort(), [...f.calls].sort(), [...f.mentions].sort()]);
+  let fromLine = 0;
+  let edits = 0;
+  for (const original of texts) {
+    let text = original;
+    let facts = IdentifierFacts.of(text);
+    for (let round = 0; round < 25; round++) {
+      const at = Math.floor(rand() * text.length);
+      const r = rand();
+      const list = rand() < 0.6 ? plain : pieces;
+      const next = r < 0.6 ? text.slice(0, at) + list[Math.floor(rand() * list.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 4));
+      const updated = facts.next(next);
+      assert.equal(view(updated), view(IdentifierFacts.of(next)), `edit ${round} at ${at}`);
+      if (updated.fromLine) fromLine++;
+      edits++;
+      text = next;
+      facts = updated;
+    }
+  }
+  // The line-only path must have been taken often, or this compares the full reading with itself.
+  assert.ok(fromLine > edits / 10, `only ${fromLine} of ${edits} edits were read from the line`);
+});

@@ -4,50 +4,25 @@
  * mention the functions it defines (a WSPPROC_TABLE in the startup file is what makes `LbConnect` the
  * WSPConnect implementation). Found by identifiers, not by a parse. No LSP imports.
  */
-import { findFunctions, maskNonCode } from './c-functions';
+import { IdentifierFacts, type FileFacts } from './identifier-facts';
 
-export interface FileFacts {
-  defines: Set<string>;
-  calls: Set<string>;
-  /** Every identifier of the code; read only when another file asks, so built on first use. */
-  readonly mentions: Set<string>;
-}
-
-const KEYWORDS = new Set(['if', 'for', 'while', 'switch', 'return', 'sizeof', 'defined', 'do', 'else', 'case']);
+export type { FileFacts } from './identifier-facts';
 
 export function factsOf(text: string): FileFacts {
-  const masked = maskNonCode(text);
-  const defines = new Set(findFunctions(text, masked).map((f) => f.name));
-  const calls = new Set<string>();
-  // Only names followed by `(`: far fewer matches than every identifier (this runs on every keystroke).
-  for (const m of masked.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) {
-    const name = m[1];
-    if (!KEYWORDS.has(name) && !defines.has(name)) calls.add(name);
-  }
-  let mentions: Set<string> | undefined;
-  return {
-    defines,
-    calls,
-    get mentions(): Set<string> {
-      if (!mentions) {
-        mentions = new Set<string>();
-        for (const m of masked.matchAll(/\b[A-Za-z_]\w*/g)) if (!KEYWORDS.has(m[0])) mentions.add(m[0]);
-      }
-      return mentions;
-    },
-  };
+  return IdentifierFacts.of(text);
 }
 
 export class RelatedFiles {
-  private readonly facts = new Map<string, { text: string; facts: FileFacts }>();
+  private readonly facts = new Map<string, { text: string; facts: IdentifierFacts }>();
   private readonly definers = new Map<string, Set<string>>();
 
   /** Indexes a file; unchanged text is not looked at again. */
   set(path: string, text: string): FileFacts {
     const known = this.facts.get(path);
     if (known && known.text === text) return known.facts;
+    // From the last version when the edit allows (a keystroke in a function body reads one line).
+    const facts = known ? known.facts.next(text) : IdentifierFacts.of(text);
     this.delete(path);
-    const facts = factsOf(text);
     this.facts.set(path, { text, facts });
     for (const d of facts.defines) {
       let s = this.definers.get(d);
