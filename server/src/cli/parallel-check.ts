@@ -10,7 +10,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runGlobalNames, type FileReport, type Finding, type GlobalAssignment, type PortableFacts, type SourceFile } from '../core';
-import { compileWasmModules, requestedBackend } from '../core/parse/parser';
+import { createAnalyzer } from '../core';
+import { compileWasmModules, loadParsers, requestedBackend, useCompiledWasm } from '../core/parse/parser';
+import { shardServer, type ShardHandler } from './shard-server';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol';
 
 export interface ParallelRun {
@@ -58,8 +60,33 @@ export function chunkFiles(files: readonly SourceFile[], chunks: number): string
   return out;
 }
 
+/** A shard of the run: a worker thread, or the main thread itself. */
+interface Shard {
+  readonly paths: string[];
+  readonly ready: Promise<WorkerReply>;
+  ask(req: NonNullable<WorkerRequest>): Promise<WorkerReply>;
+  close(): void;
+}
+
+/** The main thread's own shard: answered at once (asked last, after the workers have their requests). */
+class LocalShard implements Shard {
+  readonly ready: Promise<WorkerReply> = Promise.resolve({ kind: 'ready' });
+
+  constructor(
+    readonly paths: string[],
+    private readonly handle: ShardHandler,
+  ) {}
+
+  ask(req: NonNullable<WorkerRequest>): Promise<WorkerReply> {
+    const reply = this.handle(req);
+    return reply.kind === 'failed' ? Promise.reject(new Error(`analysis failed: ${reply.error}`)) : Promise.resolve(reply);
+  }
+
+  close(): void {}
+}
+
 /** One worker and the replies it owes, in order. */
-class ShardWorker {
+class ShardWorker implements Shard {
   private readonly waiting: Array<{ resolve: (m: WorkerReply) => void; reject: (e: Error) => void }> = [];
   private failure: Error | undefined;
   readonly ready: Promise<WorkerReply>;
@@ -90,10 +117,14 @@ class ShardWorker {
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
-  ask(req: WorkerRequest): Promise<WorkerReply> {
+  ask(req: NonNullable<WorkerRequest>): Promise<WorkerReply> {
     const reply = this.next();
     this.worker.postMessage(req);
     return reply;
+  }
+
+  close(): void {
+    void this.worker.terminate();
   }
 }
 
@@ -105,9 +136,14 @@ function expect<K extends NonNullable<WorkerReply>['kind']>(m: WorkerReply, kind
 export async function analyzeParallel(files: SourceFile[], run: ParallelRun): Promise<ParallelResult> {
   const shards = chunkFiles(files, run.jobs);
   const script = workerScript();
-  const setup: WorkerSetup = { files, extraMacros: run.extraMacros, wasm: requestedBackend() === 'wasm' ? await compileWasmModules() : undefined };
-  const workers = shards.map((paths) => new ShardWorker(new Worker(script, { workerData: setup }), paths));
+  const wasm = requestedBackend() === 'wasm' ? await compileWasmModules() : undefined;
+  const setup: WorkerSetup = { files, extraMacros: run.extraMacros, wasm };
+  // N-1 workers and the main thread (which would otherwise wait idle) take the last shard.
+  const workers: Shard[] = shards.slice(0, -1).map((paths) => new ShardWorker(new Worker(script, { workerData: setup }), paths));
   try {
+    if (wasm) useCompiledWasm(wasm);
+    const analyzer = await createAnalyzer({ ...(run.extraMacros.length ? { extraMacros: run.extraMacros } : {}), reuseResults: false });
+    workers.push(new LocalShard(shards[shards.length - 1], shardServer(analyzer, files, (await loadParsers()).backend)));
     await Promise.all(workers.map((w) => w.ready));
     // 1. Facts of every shard.
     const factReplies = await Promise.all(workers.map(async (w) => expect(await w.ask({ kind: 'facts', paths: w.paths }), 'facts')));
@@ -146,6 +182,6 @@ export async function analyzeParallel(files: SourceFile[], run: ParallelRun): Pr
     const reports = results.flatMap((r) => r?.files ?? []).sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0));
     return { findings: results.flatMap((r) => r?.findings ?? []), files: reports, workers: workers.length, backend: factReplies[0]?.backend ?? '' };
   } finally {
-    for (const w of workers) void w.worker.terminate();
+    for (const w of workers) w.close();
   }
 }
