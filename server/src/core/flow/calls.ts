@@ -77,11 +77,13 @@ export function applyCall(ctx: ExploreCtx, call: Node, pss: PState[]): PState[] 
       out.push(havoc(ctx, call, args, ps));
       continue;
     }
+    // Which of our parameters each argument is: the same for every outcome.
+    const argParams = args.map((a) => paramOf(ctx, a, ps.st));
     for (const o of outcomes) {
       let { written, lenWritten, nonnull, isnull, compared } = ps.st;
       let feasible = true;
-      args.forEach((a, j) => {
-        const i = paramOf(ctx, a, ps.st);
+      args.forEach((_a, j) => {
+        const i = argParams[j];
         if (i === null) return;
         if (o.written & bit(j)) written |= bit(i);
         if (o.lenWritten & bit(j)) lenWritten |= bit(i);

@@ -88,7 +88,26 @@ export function valKey(v: Val): string {
 const valsKeys = new WeakMap<ReadonlyMap<string, Val>, string>();
 const boundedKeys = new WeakMap<ReadonlySet<string>, string>();
 
+const stateKeys = new WeakMap<State, string>();
+
 export function stateKey(s: State): string {
+  let key = stateKeys.get(s);
+  if (key === undefined) {
+    key = computeKey(s);
+    stateKeys.set(s, key);
+  }
+  return key;
+}
+
+/** The state with other steps: the same facts, so the same key. */
+export function withSteps(s: State, steps: StepList | null): State {
+  const t = { ...s, steps };
+  const key = stateKeys.get(s);
+  if (key !== undefined) stateKeys.set(t, key);
+  return t;
+}
+
+function computeKey(s: State): string {
   let vals = valsKeys.get(s.vals);
   if (vals === undefined) {
     vals = [...s.vals.entries()].map(([k, v]) => `${k}=${valKey(v)}`).sort().join(',');

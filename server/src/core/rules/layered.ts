@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { field, memo, typeOf, textOf } from '../flow/node-cache';
+import { field, memo, parentOf, textOf, typeOf } from '../flow/node-cache';
 import { argsOf, strip } from '../flow/eval';
 import { contractByProcEntry } from '../spec/contracts';
 import { bit } from '../flow/state';
@@ -12,9 +12,41 @@ export function lowerCalls(body: Node): Array<{ call: Node; entry: string; args:
 }
 
 function findLowerCalls(body: Node): Array<{ call: Node; entry: string; args: Node[] }> {
-  const out: Array<{ call: Node; entry: string; args: Node[] }> = [];
+  const text = textOf(body);
   // Every proc-table entry is named lpWSP...: a body that never says so makes no such call.
-  if (!textOf(body).includes('lpWSP')) return out;
+  if (!text.includes('lpWSP')) return [];
+  // Only where the body says lpWSP can such a call be: ask for the token there, rather than for every
+  // call of the body. A place that is not inside a token (a parse error?) sends us the long way.
+  const calls: Node[] = [];
+  for (let at = text.indexOf('lpWSP'); at >= 0; at = text.indexOf('lpWSP', at + 1)) {
+    const offset = body.startIndex + at;
+    const token = body.descendantForIndex(offset);
+    if (!token) return everyLowerCall(body);
+    if (typeOf(token) === 'field_identifier' && token.startIndex === offset) {
+      const call = calledThrough(token);
+      if (call) calls.push(call);
+    } else if (token.childCount > 0) return everyLowerCall(body);
+  }
+  // In the order of the body, as descendantsOfType gives them (an enclosing call first).
+  calls.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  const out: Array<{ call: Node; entry: string; args: Node[] }> = [];
+  for (const call of calls) {
+    const entry = textOf(field(field(call, 'function'), 'field')) ?? '';
+    if (contractByProcEntry(entry)) out.push({ call, entry, args: argsOf(call) });
+  }
+  return out;
+}
+
+/** The call `x->name(...)` whose callee's field is this identifier, if it is one. */
+function calledThrough(name: Node): Node | null {
+  const fe = parentOf(name);
+  if (!fe || typeOf(fe) !== 'field_expression' || field(fe, 'field')?.id !== name.id) return null;
+  const call = parentOf(fe);
+  return call && typeOf(call) === 'call_expression' && field(call, 'function')?.id === fe.id ? call : null;
+}
+
+function everyLowerCall(body: Node): Array<{ call: Node; entry: string; args: Node[] }> {
+  const out: Array<{ call: Node; entry: string; args: Node[] }> = [];
   for (const call of body.descendantsOfType('call_expression')) {
     const f = field(call, 'function');
     if (!call || typeOf(f) !== 'field_expression') continue;
