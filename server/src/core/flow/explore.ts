@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { typeOf, textOf, named } from './node-cache';
 import type { Cfg, Edge } from './cfg';
 import type { ExploreCtx } from './context';
-import { evalExpr, strip } from './eval';
+import { evalExpr, strip, type CallVals } from './eval';
 import { refine, type PState } from './refine';
 import { scan } from './scan';
 import { initialState, pushStep, sameConst, stateKey, withSteps, withVal, type State } from './state';
@@ -16,6 +16,9 @@ export interface ExploreResult {
 
 export const DEFAULT_MAX_STATES = 20000;
 
+/** No call evaluated yet: shared by every state (call results are added to copies, never to this). */
+const NO_CALLS: CallVals = new Map();
+
 /**
  * Explores the paths of one function, depth-first, with states merged per CFG node (a state already
  * seen at a node is not explored again), so loops terminate and the work stays bounded by the number
@@ -23,6 +26,8 @@ export const DEFAULT_MAX_STATES = 20000;
  */
 export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATES, start: State = initialState()): ExploreResult {
   const seen: Array<Set<string> | undefined> = new Array(cfg.nodes.length);
+  // A condition's text for the step messages, per CFG node (every state that passes needs it).
+  const shortText: Array<string | undefined> = new Array(cfg.nodes.length);
   const work: Array<{ node: number; st: State }> = [{ node: cfg.entry, st: start }];
   let visited = 0;
   let truncated = false;
@@ -42,7 +47,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
     set.add(key);
     visited++;
     const cn = cfg.nodes[node];
-    const start: PState[] = [{ st, calls: new Map() }];
+    const start: PState[] = [{ st, calls: NO_CALLS }];
     const follow = (pss: PState[], e: Edge, msgAt: Node | null = null, message = '') => {
       for (const ps of pss) work.push({ node: e.to, st: message ? step(ps.st, msgAt, message) : ps.st });
     };
@@ -66,7 +71,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
       }
       case 'cond': {
         const pss = scan(ctx, cn.ast, start);
-        const text = shorten(textOf(cn.ast) ?? '', 60);
+        const text = (shortText[node] ??= shorten(textOf(cn.ast) ?? '', 60));
         for (const e of cn.succ) {
           const truth = e.kind === 'true';
           const refined = pss.flatMap((ps) => refine(ctx, cn.ast, truth, ps));
@@ -84,7 +89,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
             // `default` (or no case) runs only when no case value is the switch value.
             const values = cn.succ.filter((x) => x.kind === 'case' && x.value).map((x) => x.value!);
             const refined = pss.filter((ps) => !values.some((v) => caseMatches(ctx, cn.ast!, v, ps) === true));
-            follow(refined, e, cn.ast, `switch ${shorten(textOf(cn.ast) ?? '', 60)}: ${e.label ?? 'default'}`);
+            follow(refined, e, cn.ast, `switch ${(shortText[node] ??= shorten(textOf(cn.ast) ?? '', 60))}: ${e.label ?? 'default'}`);
           }
         }
         break;

@@ -30,9 +30,23 @@ function operationCode(fn: string, code: string): boolean {
 
 type Verdict = { rule: 'undocumented-error' | 'non-wsa-error'; code: string; why: string; replacement: string | null; tolerated: boolean } | null;
 
+// Every path that stores a code asks again about the same few codes: the verdicts are kept (they depend
+// on the function and the code only, and nobody changes them).
+const verdicts = new Map<string, Verdict>();
+
 export function judgeCode(fn: string, cand: Cand): Verdict {
   const v = cand.val;
   if (v.k !== 'const') return null;
+  const key = `${fn}\0${v.num === undefined ? 'u' : v.num}\0${v.name === undefined ? 'u' : `n${v.name}`}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = judgeConst(fn, v);
+    verdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
+function judgeConst(fn: string, v: Extract<Cand['val'], { k: 'const' }>): Verdict {
   const name = v.name;
   if (v.num === 0 && (!name || ['NO_ERROR', 'ERROR_SUCCESS', 'STATUS_SUCCESS', 'NULL', 'FALSE', 'S_OK'].includes(name) || /^\d/.test(name))) return null;
   if (name && /^WSA/.test(name)) {
