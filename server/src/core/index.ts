@@ -1,18 +1,13 @@
 /**
  * Public API of the analysis core (no LSP imports). The CLI and the language server call only this.
  */
-import { checkImplementation, implementations, toFindings } from './analyze';
-import { procEntrySignature } from './rules/proc-entry-signature';
-import { unparsedImplementations } from './unparsed-impls';
+import { drain, drainAsync, judgeSteps, parseAllSteps, type Steps } from './analysis-steps';
 import { ParseCache } from './model/parse-cache';
 import { ResultCache } from './result-cache';
 import type { ParsedFile } from './model/parsed-file';
 import { Run, type ForeignFile } from './model/run';
 import { globalAssignmentsIn, portableFactsOf, type GlobalAssignment, type PortableFacts } from './model/portable-facts';
 import { loadParsers } from './parse/parser';
-import { languageOfSource } from './parse/language';
-import { RULE_IDS } from './rules/registry';
-import { applySuppressions } from './suppress/index';
 import type { Finding, Language, RuleId, Severity, SourceFile } from './types';
 
 export * from './types';
@@ -70,8 +65,23 @@ export interface ShardedAnalysis {
   analyzeShard(all: SourceFile[], own: ReadonlySet<string>, foreign: ReadonlyMap<string, { facts: PortableFacts; assignments: GlobalAssignment[] }>): AnalysisResult;
 }
 
+export interface AsyncAnalyzeRequest extends AnalyzeRequest {
+  /** Work this long (ms) between pauses for other events (default DEFAULT_SLICE_MS). */
+  sliceMs?: number;
+  /** Asked at each pause: true abandons the analysis (the result is null). */
+  isStale?: () => boolean;
+}
+
+/** Hovers and code actions wait at most about this long behind an analysis (plus one file's parse). */
+export const DEFAULT_SLICE_MS = 10;
+
 export interface Analyzer extends ShardedAnalysis {
   analyze(files: SourceFile[], request?: AnalyzeRequest): AnalysisResult;
+  /**
+   * The same analysis in slices of time, pausing for the event loop between them; null when it was
+   * abandoned (stale, or another analysis of this analyzer ran while it paused).
+   */
+  analyzeAsync(files: SourceFile[], request?: AsyncAnalyzeRequest): Promise<AnalysisResult | null>;
 }
 
 export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Analyzer> {
@@ -79,60 +89,40 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
   const parses = new ParseCache(parsers, options.extraMacros ?? []);
   const results = options.reuseResults === false ? undefined : new ResultCache();
 
-  const parseAll = (files: SourceFile[]): { parsed: ParsedFile[]; reports: FileReport[] } => {
-    const parsed: ParsedFile[] = [];
-    const reports: FileReport[] = [];
-    for (const f of files) {
-      const language = f.language ?? languageOfSource(f.path, f.text);
-      try {
-        const p = parses.get({ ...f, language });
-        parsed.push(p);
-        reports.push({ path: f.path, language, parseErrors: p.parseErrors });
-      } catch (e) {
-        reports.push({ path: f.path, language, parseErrors: 0, skipped: `could not be parsed: ${(e as Error).message}` });
-      }
-    }
-    return { parsed, reports };
-  };
-
-  const judge = (run: Run, own: readonly ParsedFile[], only: ReadonlySet<string> | null): Finding[] => {
-    const byFile = new Map<string, Finding[]>();
-    const impls = implementations(run, options.functions);
-    for (const impl of impls) {
-      const path = impl.fn.path;
-      if (only && !only.has(path)) continue;
-      const list = byFile.get(path) ?? [];
-      list.push(...checkImplementation(run, impl, options, results));
-      byFile.set(path, list);
-    }
-    for (const p of own) {
-      if (only && !only.has(p.path)) continue;
-      const extra = [
-        ...unparsedImplementations(run, p, impls.map((i) => i.fn), options.severity?.['parse-health']),
-        ...toFindings(p, '', procEntrySignature(run, p), options),
-      ];
-      if (extra.length) byFile.set(p.path, [...(byFile.get(p.path) ?? []), ...extra]);
-    }
-    const findings: Finding[] = [];
-    for (const p of own) {
-      if (only && !only.has(p.path)) continue;
-      const s = applySuppressions(p.text, p.path, byFile.get(p.path) ?? [], RULE_IDS);
-      findings.push(...s.findings, ...s.extra);
-    }
-    findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.startOffset - b.range.startOffset || a.rule.localeCompare(b.rule)));
-    return findings;
-  };
+  const parseAll = (files: SourceFile[]): { parsed: ParsedFile[]; reports: FileReport[] } => drain(parseAllSteps(parses, files));
+  const judge = (run: Run, own: readonly ParsedFile[], only: ReadonlySet<string> | null): Finding[] => drain(judgeSteps(run, own, only, options, results));
+  function* analysis(files: SourceFile[], request: AnalyzeRequest): Steps<AnalysisResult> {
+    const { parsed, reports } = yield* parseAllSteps(parses, files);
+    const run = new Run(parsed);
+    yield;
+    const findings = yield* judgeSteps(run, parsed, request.reportOnly ? new Set(request.reportOnly) : null, options, results);
+    parses.trim(new Set(parsed.map((p) => p.path)));
+    return { findings, files: reports };
+  }
+  // A paused analysis must not resume after another one changed the parse cache under it (its trees may
+  // be gone): every analysis takes a new generation, and a paused one whose generation is not the
+  // latest stops. Asynchronous analyses also wait for each other.
+  let generation = 0;
+  let queue: Promise<unknown> = Promise.resolve();
 
   return {
     analyze(files: SourceFile[], request: AnalyzeRequest = {}): AnalysisResult {
-      const { parsed, reports } = parseAll(files);
-      const run = new Run(parsed);
-      const findings = judge(run, parsed, request.reportOnly ? new Set(request.reportOnly) : null);
-      parses.trim(new Set(parsed.map((p) => p.path)));
-      return { findings, files: reports };
+      generation++;
+      return drain(analysis(files, request));
+    },
+
+    analyzeAsync(files: SourceFile[], request: AsyncAnalyzeRequest = {}): Promise<AnalysisResult | null> {
+      const mine = queue.then(() => {
+        const own = ++generation;
+        if (request.isStale?.()) return null;
+        return drainAsync(analysis(files, request), request.sliceMs ?? DEFAULT_SLICE_MS, () => generation !== own || (request.isStale?.() ?? false));
+      });
+      queue = mine.catch(() => undefined);
+      return mine;
     },
 
     shardFacts(files: SourceFile[]): ShardFacts {
+      generation++;
       const { parsed, reports } = parseAll(files);
       return { facts: parsed.map(portableFactsOf), files: reports };
     },
@@ -146,6 +136,7 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
     },
 
     analyzeShard(all, own, foreign): AnalysisResult {
+      generation++;
       const mine = all.filter((f) => own.has(f.path));
       const { parsed, reports } = parseAll(mine);
       const byPath = new Map(parsed.map((p) => [p.path, p]));

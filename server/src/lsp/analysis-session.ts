@@ -2,7 +2,7 @@
  * The server's view of the code: workspace files from the scan, overridden by open documents, fed to the
  * core so summaries cross files; findings reported for one document at a time. No LSP imports.
  */
-import { createAnalyzer, RULE_IDS, type Analyzer, type FileReport, type Finding, type Language, type SourceFile } from '../core';
+import { createAnalyzer, RULE_IDS, type AnalysisResult, type Analyzer, type FileReport, type Finding, type Language, type SourceFile } from '../core';
 import { formatBytes } from '../core/io/read-source';
 import { applySuppressions } from '../core/suppress';
 import type { Logger } from './logger';
@@ -23,9 +23,14 @@ export interface DocumentResult {
   ms: number;
 }
 
-/** Analysis of single documents with one set of settings; synchronous once prepared (fix-all runs it in rounds). */
+/** Analysis of single documents with one set of settings (fix-all runs the synchronous one in rounds). */
 export interface DocumentAnalyzer {
   run(doc: DocumentInput): DocumentResult;
+  /**
+   * The same in slices of time, so other requests are answered meanwhile; null when abandoned (`isStale`
+   * said so at a pause, or another analysis ran while it paused).
+   */
+  runAsync(doc: DocumentInput, isStale: () => boolean): Promise<DocumentResult | null>;
 }
 
 export class AnalysisSession {
@@ -75,23 +80,48 @@ export class AnalysisSession {
       entry.catch(() => this.analyzers.delete(key));
     }
     const { analyzer, coreSuppresses } = await entry;
-    return { run: (doc) => this.run(analyzer, coreSuppresses, settings, doc) };
+    return {
+      run: (doc) => {
+        const t0 = performance.now();
+        const files = this.filesFor(doc, settings);
+        if (typeof files === 'string') return { findings: [], skipped: files, ms: 0 };
+        return this.finish(doc, coreSuppresses, t0, () => analyzer.analyze(files, { reportOnly: [doc.path] }));
+      },
+      runAsync: async (doc, isStale) => {
+        const t0 = performance.now();
+        const files = this.filesFor(doc, settings);
+        if (typeof files === 'string') return { findings: [], skipped: files, ms: 0 };
+        let result: AnalysisResult | null;
+        try {
+          injectedCrash(doc.text);
+          result = await analyzer.analyzeAsync(files, { reportOnly: [doc.path], isStale });
+        } catch (e) {
+          return this.finish(doc, coreSuppresses, t0, () => {
+            throw e;
+          });
+        }
+        return result ? this.finish(doc, coreSuppresses, t0, () => result) : null;
+      },
+    };
   }
 
-  private run(analyzer: Analyzer, coreSuppresses: boolean, settings: Settings, doc: DocumentInput): DocumentResult {
-    const t0 = performance.now();
+  /** The document and the files its analysis needs; a string says why it is not analysed. */
+  private filesFor(doc: DocumentInput, settings: Settings): SourceFile[] | string {
     const skip = skipReason(doc.text, settings);
-    if (skip) return { findings: [], skipped: skip, ms: 0 };
+    if (skip) return skip;
     // Open documents' unsaved text wins over the disk's; only the files this document needs go in.
     const all = new Map(this.workspace);
     for (const d of this.openDocuments()) if (!skipReason(d.text, settings)) all.set(d.path, d);
     all.set(doc.path, doc);
     for (const f of all.values()) this.related.set(f.path, f.text);
     this.related.retain(new Set(all.keys()));
-    const files = [doc, ...this.related.relatedTo(doc.path).flatMap((p) => all.get(p) ?? [])];
+    return [doc, ...this.related.relatedTo(doc.path).flatMap((p) => all.get(p) ?? [])];
+  }
+
+  private finish(doc: DocumentInput, coreSuppresses: boolean, t0: number, analyse: () => AnalysisResult): DocumentResult {
     try {
       injectedCrash(doc.text);
-      const result = analyzer.analyze(files, { reportOnly: [doc.path] });
+      const result = analyse();
       let findings = result.findings.filter((f) => f.file === doc.path);
       if (!coreSuppresses) {
         const s = applySuppressions(doc.text, doc.path, findings, RULE_IDS);

@@ -75,7 +75,14 @@ export class DiagnosticsService {
     const now = this.documents.get(uri);
     // Closed or edited while the analyzer was being prepared: the newer event re-schedules.
     if (!now || now.version !== version) return this.cache.get(uri);
-    const result = analyzer.run(this.input(now));
+    // In slices: hovers and code actions are answered meanwhile, and a newer version drops this one.
+    const result = await analyzer.runAsync(this.input(now), () => this.documents.get(uri)?.version !== version);
+    if (!result) {
+      // Abandoned: the newer version's own validation is on its way, unless another analysis (a fix-all)
+      // pre-empted this one, in which case the same version is analysed again.
+      if (this.documents.get(uri)?.version === version) return this.validate(uri);
+      return this.cache.get(uri);
+    }
     const cached = { version, result };
     this.cache.set(uri, cached);
     if (result.skipped) this.log.info(`${this.paths.pathOf(uri)}: not analysed: ${result.skipped}`);
