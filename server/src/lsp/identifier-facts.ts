@@ -5,6 +5,7 @@
  * a brace, a parenthesis, a comment, string or directive character, a line outside function bodies)
  * falls back to reading the whole text again. No LSP imports.
  */
+import { commonPrefix, commonSuffix } from '../core/parse/text-diff';
 import { findFunctions, maskNonCode, type CFunction } from './c-functions';
 
 export interface FileFacts {
@@ -60,11 +61,8 @@ export class IdentifierFacts implements FileFacts {
 
   private onLine(text: string): IdentifierFacts | null {
     const old = this.text;
-    let s = 0;
-    const max = Math.min(old.length, text.length);
-    while (s < max && old.charCodeAt(s) === text.charCodeAt(s)) s++;
-    let suffix = 0;
-    while (suffix < max - s && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    const s = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - s);
     // The edited line in both versions.
     const lineStart = old.lastIndexOf('\n', s - 1) + 1;
     const oldLineEnd = lineEnd(old, old.length - suffix);
