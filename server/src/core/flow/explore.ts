@@ -5,7 +5,7 @@ import type { ExploreCtx } from './context';
 import { evalExpr, strip, type CallVals } from './eval';
 import { refine, type PState } from './refine';
 import { scan } from './scan';
-import { initialState, pushStep, sameConst, stateKey, withSteps, withVal, type State } from './state';
+import { initialState, pushStep, sameConst, stateKey, withVal, type State } from './state';
 import { shorten } from './text';
 
 export interface ExploreResult {
@@ -33,7 +33,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
   let truncated = false;
   const file = ctx.fn.file;
   const step = (st: State, at: Node | null, message: string): State =>
-    at ? withSteps(st, pushStep(st.steps, { file, offset: at.startIndex, message })) : st;
+    at ? { ...st, steps: pushStep(st.steps, { file, offset: at.startIndex, message }) } : st;
 
   while (work.length) {
     const { node, st } = work.pop()!;

@@ -83,41 +83,9 @@ export function valKey(v: Val): string {
   return 'nn';
 }
 
-// Forked states share their maps and sets (never changed once in a state): their parts of the key are
-// kept per map and per set, and the explorer asks for the key of every state it pops.
-const valsKeys = new WeakMap<ReadonlyMap<string, Val>, string>();
-const boundedKeys = new WeakMap<ReadonlySet<string>, string>();
-
-const stateKeys = new WeakMap<State, string>();
-
 export function stateKey(s: State): string {
-  let key = stateKeys.get(s);
-  if (key === undefined) {
-    key = computeKey(s);
-    stateKeys.set(s, key);
-  }
-  return key;
-}
-
-/** The state with other steps: the same facts, so the same key. */
-export function withSteps(s: State, steps: StepList | null): State {
-  const t = { ...s, steps };
-  const key = stateKeys.get(s);
-  if (key !== undefined) stateKeys.set(t, key);
-  return t;
-}
-
-function computeKey(s: State): string {
-  let vals = valsKeys.get(s.vals);
-  if (vals === undefined) {
-    vals = [...s.vals.entries()].map(([k, v]) => `${k}=${valKey(v)}`).sort().join(',');
-    valsKeys.set(s.vals, vals);
-  }
-  let bounded = boundedKeys.get(s.bounded);
-  if (bounded === undefined) {
-    bounded = [...s.bounded].sort().join(',');
-    boundedKeys.set(s.bounded, bounded);
-  }
+  const vals = [...s.vals.entries()].map(([k, v]) => `${k}=${valKey(v)}`).sort().join(',');
+  const bounded = [...s.bounded].sort().join(',');
   return `${s.written}|${s.lenWritten}|${s.compared}|${s.nonnull}|${s.isnull}|${s.lenChecked}|${s.used}|${vals}|${bounded}`;
 }
 
