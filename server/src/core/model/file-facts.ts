@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ReturnKind } from '../flow/context';
 import { collectFunctions, declaratorName, findFunctionDeclarator, type FunctionInfo } from './functions';
+import { scanAssignments } from './assignment-scan';
 import { outlineOf } from './outline';
 import type { DeclarationFacts, ParsedFile } from './parsed-file';
 import { collectProcInstalls, type ProcInstall } from './proc-tables';
@@ -30,11 +31,13 @@ function assignmentsInText(f: ParsedFile): Map<string, Array<{ index: number; op
   let byName = assignTextMemo.get(f);
   if (byName) return byName;
   byName = new Map();
-  // One pass over the text for all names (a regex per global name and file was quadratic in a tree's size).
-  for (const m of f.text.matchAll(/\b([A-Za-z_]\w*)\s*([-+*/|&^]?=)(?!=)/g)) {
-    const list = byName.get(m[1]);
-    if (list) list.push({ index: m.index, op: m[2] });
-    else byName.set(m[1], [{ index: m.index, op: m[2] }]);
+  // One pass over the text for all names, and after an edit only around it (scanAssignments).
+  const scan = scanAssignments(f.text, f.reuse.assignments ?? undefined);
+  f.reuse.assignments = scan;
+  for (const m of scan.matches) {
+    const list = byName.get(m.name);
+    if (list) list.push({ index: m.index, op: m.op });
+    else byName.set(m.name, [{ index: m.index, op: m.op }]);
   }
   assignTextMemo.set(f, byName);
   return byName;

@@ -7,6 +7,7 @@ import type { Parsers } from '../parse/parser';
 import type { ReturnKind } from '../flow/context';
 import type { Language, SourceFile } from '../types';
 import type { CallSite, HeaderFacts } from './functions';
+import type { AssignmentScan } from './assignment-scan';
 import { SpanMemo, type EditSpan } from './span-memo';
 
 /** Facts of a file's spans, shared by the versions of one file (see SpanMemo). */
@@ -18,6 +19,8 @@ export interface FileReuse {
   rootDeclarations: SpanMemo<DeclarationFacts>;
   /** Names of a function's locals and parameters. */
   locals: SpanMemo<Set<string>>;
+  /** The last version's `name =` matches (assignment-scan.ts). */
+  assignments: AssignmentScan | null;
 }
 
 /** What one declaration outside function bodies contributes. */
@@ -27,7 +30,7 @@ export interface DeclarationFacts {
 }
 
 function newReuse(): FileReuse {
-  return { headers: new SpanMemo(), calls: new SpanMemo(), declarations: new SpanMemo(), rootDeclarations: new SpanMemo(), locals: new SpanMemo() };
+  return { headers: new SpanMemo(), calls: new SpanMemo(), declarations: new SpanMemo(), rootDeclarations: new SpanMemo(), locals: new SpanMemo(), assignments: null };
 }
 
 /** A file of the run: its original text, the blanked text that was parsed, its tree and its macros. */
@@ -65,7 +68,7 @@ export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readon
   const tree = same && parsedEdit ? reparse(parsers, same, parsedEdit, blank.text, language, lines) : same ? same.tree.copy() : parsers.parse(blank.text, language);
   const reuse = same ? same.reuse : newReuse();
   const edit = parsedEdit && writtenEdit ? union(parsedEdit, writtenEdit) : (parsedEdit ?? writtenEdit);
-  for (const memo of Object.values(reuse) as Array<SpanMemo<unknown>>) memo.turn(same ? (edit ?? NO_EDIT) : null);
+  for (const memo of [reuse.headers, reuse.calls, reuse.declarations, reuse.rootDeclarations, reuse.locals] as Array<SpanMemo<unknown>>) memo.turn(same ? (edit ?? NO_EDIT) : null);
   const defines = new Map<string, string>();
   const macroFns = new Map<string, { params: string[]; body: string }>();
   if (/^[ \t]*#[ \t]*define\b/m.test(f.text)) collectDefines(tree.rootNode, defines, macroFns);
