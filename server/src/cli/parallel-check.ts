@@ -144,9 +144,11 @@ export async function analyzeParallel(files: SourceFile[], run: ParallelRun): Pr
     if (wasm) useCompiledWasm(wasm);
     const analyzer = await createAnalyzer({ ...(run.extraMacros.length ? { extraMacros: run.extraMacros } : {}), reuseResults: false });
     workers.push(new LocalShard(shards[shards.length - 1], shardServer(analyzer, files, (await loadParsers()).backend)));
-    await Promise.all(workers.map((w) => w.ready));
-    // 1. Facts of every shard.
+    // 1. Facts of every shard. Asked at once: a worker still starting finds the request waiting, and the
+    // main thread's shard is done meanwhile (asked last, so the workers have theirs first).
+    const ready = Promise.all(workers.map((w) => w.ready));
     const factReplies = await Promise.all(workers.map(async (w) => expect(await w.ask({ kind: 'facts', paths: w.paths }), 'facts')));
+    await ready;
     const byPath = new Map<string, PortableFacts>();
     for (const r of factReplies) for (const f of r.facts) byPath.set(f.path, f);
     // In run order (the order of `files`), as a single run notes them.
