@@ -11,11 +11,12 @@ export type CallVals = ReadonlyMap<number, Cand[] | null>;
 export function strip(n: Node | null): Node | null {
   let cur = n;
   for (let guard = 0; cur && guard < 100; guard++) {
-    if (typeOf(cur) === 'parenthesized_expression') cur = named(cur).find((c) => c && typeOf(c) !== 'comment') ?? null;
+    const type = typeOf(cur);
+    if (type === 'parenthesized_expression') cur = named(cur).find((c) => c && typeOf(c) !== 'comment') ?? null;
     // C++ `if (x)` wraps the condition in a condition_clause (which may hold a declaration).
-    else if (typeOf(cur) === 'condition_clause') cur = field(cur, 'value') ?? named(cur).find((c) => c && typeOf(c) !== 'comment') ?? null;
-    else if (typeOf(cur) === 'cast_expression') cur = field(cur, 'value');
-    else if (typeOf(cur) === 'call_expression' && isNamedCast(cur)) cur = named(field(cur, 'arguments'))?.find((c) => c && typeOf(c) !== 'comment') ?? null;
+    else if (type === 'condition_clause') cur = field(cur, 'value') ?? named(cur).find((c) => c && typeOf(c) !== 'comment') ?? null;
+    else if (type === 'cast_expression') cur = field(cur, 'value');
+    else if (type === 'call_expression' && isNamedCast(cur)) cur = named(field(cur, 'arguments'))?.find((c) => c && typeOf(c) !== 'comment') ?? null;
     else return cur;
   }
   return cur;
@@ -41,7 +42,8 @@ export function paramOf(ctx: ExploreCtx, n: Node | null, st: State): number | nu
 
 /** The parameter at the base of `p->f`, `(*p).f`, `p[i]`, `*p`: the pointer that is dereferenced. */
 export function derefBase(ctx: ExploreCtx, n: Node, st: State): { param: number; field: string | null } | null {
-  if (typeOf(n) === 'field_expression') {
+  const type = typeOf(n);
+  if (type === 'field_expression') {
     const op = textOf(field(n, 'operator')) ?? n.children.find((c) => c && (textOf(c) === '->' || textOf(c) === '.'))?.text;
     const arg = field(n, 'argument');
     const fieldName = textOf(field(n, 'field')) ?? null;
@@ -57,11 +59,11 @@ export function derefBase(ctx: ExploreCtx, n: Node, st: State): { param: number;
     }
     return null;
   }
-  if (typeOf(n) === 'pointer_expression' && textOf(field(n, 'operator')) === '*') {
+  if (type === 'pointer_expression' && textOf(field(n, 'operator')) === '*') {
     const p = paramOf(ctx, field(n, 'argument'), st);
     return p === null ? null : { param: p, field: null };
   }
-  if (typeOf(n) === 'subscript_expression') {
+  if (type === 'subscript_expression') {
     const p = paramOf(ctx, field(n, 'argument'), st);
     return p === null ? null : { param: p, field: null };
   }
@@ -160,10 +162,12 @@ export function evalExpr(ctx: ExploreCtx, n: Node | null, st: State, calls: Call
 export function calleeName(call: Node): string | null {
   const f = field(call, 'function');
   if (!f) return null;
-  if (typeOf(f) === 'identifier') return textOf(f);
-  if (typeOf(f) === 'qualified_identifier') return textOf(f).split('::').pop() ?? null;
-  if (typeOf(f) === 'field_expression') return textOf(field(f, 'field')) ?? null;
-  if (typeOf(f) === 'template_function') return textOf(field(f, 'name')) ?? null;
+  // One read of the type: outside a node-cache scope (the result cache's call-site scan) each is a WASM call.
+  const type = typeOf(f);
+  if (type === 'identifier') return textOf(f);
+  if (type === 'qualified_identifier') return textOf(f).split('::').pop() ?? null;
+  if (type === 'field_expression') return textOf(field(f, 'field')) ?? null;
+  if (type === 'template_function') return textOf(field(f, 'name')) ?? null;
   return null;
 }
 
@@ -178,8 +182,9 @@ export function argsOf(call: Node): Node[] {
 export function addressOfTarget(n: Node | null): Node | null {
   const e = strip(n);
   if (!e) return null;
-  if (typeOf(e) === 'pointer_expression' && textOf(field(e, 'operator')) === '&') return strip(field(e, 'argument'));
-  if (typeOf(e) === 'binary_expression' && textOf(field(e, 'operator')) === '&') {
+  const type = typeOf(e);
+  if (type === 'pointer_expression' && textOf(field(e, 'operator')) === '&') return strip(field(e, 'argument'));
+  if (type === 'binary_expression' && textOf(field(e, 'operator')) === '&') {
     const l = field(e, 'left');
     const inner = l && typeOf(l) === 'parenthesized_expression' ? named(l)[0] : null;
     if (inner && typeOf(inner) === 'identifier' && /^(P|LP)?[A-Z][A-Z0-9_]*$/.test(textOf(inner))) return strip(field(e, 'right'));

@@ -128,8 +128,15 @@ function cap(pss: PState[]): PState[] {
 
 function hasEffects(n: Node | null): boolean {
   if (!n) return false;
+  return memo(n, 'hasEffects', () => walkForEffects(n));
+}
+
+function walkForEffects(n: Node): boolean {
   let found = false;
-  const complete = forEachNamed(n, (e) => (found = typeOf(e) === 'call_expression' || typeOf(e) === 'assignment_expression' || typeOf(e) === 'update_expression'), 4096);
+  const complete = forEachNamed(n, (e) => {
+    const type = typeOf(e);
+    return (found = type === 'call_expression' || type === 'assignment_expression' || type === 'update_expression');
+  }, 4096);
   // Not looked at in full: assume it does something.
   return found || !complete;
 }
@@ -137,9 +144,10 @@ function hasEffects(n: Node | null): boolean {
 /** `&p->x` computes an address: no dereference of p, but what is inside still runs. */
 function scanAddressOf(ctx: ExploreCtx, arg: Node | null, pss: PState[], d: number): PState[] {
   const e = strip(arg);
-  if (e && (typeOf(e) === 'field_expression' || typeOf(e) === 'subscript_expression')) {
+  const type = typeOf(e);
+  if (e && (type === 'field_expression' || type === 'subscript_expression')) {
     let cur = scan(ctx, field(e, 'argument'), pss, d);
-    if (typeOf(e) === 'subscript_expression') cur = scan(ctx, field(e, 'index'), cur, d);
+    if (type === 'subscript_expression') cur = scan(ctx, field(e, 'index'), cur, d);
     // `InetNtop(AF_INET, &addr->sin_addr, ...)`: the callee reads through the address it is given.
     let up = parentOf(parentOf(arg)) ?? null; // arg -> `&arg` -> its parent
     while (up && (typeOf(up) === 'cast_expression' || typeOf(up) === 'parenthesized_expression')) up = parentOf(up);
@@ -154,10 +162,11 @@ function scanAddressOf(ctx: ExploreCtx, arg: Node | null, pss: PState[], d: numb
 /** The left side of an assignment: evaluate what it reads, not the final store. */
 function scanLeft(ctx: ExploreCtx, left: Node | null, pss: PState[], d: number): PState[] {
   const e = strip(left);
-  if (!e || typeOf(e) === 'identifier') return pss;
-  if (typeOf(e) === 'pointer_expression') return scan(ctx, field(e, 'argument'), pss, d);
-  if (typeOf(e) === 'field_expression') return scan(ctx, field(e, 'argument'), pss, d);
-  if (typeOf(e) === 'subscript_expression') return scan(ctx, field(e, 'index'), scan(ctx, field(e, 'argument'), pss, d), d);
+  const type = typeOf(e);
+  if (!e || type === 'identifier') return pss;
+  if (type === 'pointer_expression') return scan(ctx, field(e, 'argument'), pss, d);
+  if (type === 'field_expression') return scan(ctx, field(e, 'argument'), pss, d);
+  if (type === 'subscript_expression') return scan(ctx, field(e, 'index'), scan(ctx, field(e, 'argument'), pss, d), d);
   return scan(ctx, e, pss, d);
 }
 
