@@ -25,20 +25,14 @@ test('relatedTo: definers of what it calls, transitively; files mentioning what 
 // A keystroke in a function body is accounted for by reading the edited line only: after any edit, the
 // facts must be those of reading the whole new text.
 test('facts updated from the last version equal the facts of the whole new text, over random edits', async () => {
-  const { readdirSync, readFileSync, statSync } = await import('node:fs');
+  const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { IdentifierFacts } = await import('../../server/src/lsp/identifier-facts');
+  const { listSources } = await import('../support/expectations');
   const root = process.env.WSPLINT_ROOT ?? process.cwd();
-  const texts: string[] = [];
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(c|cpp)$/.test(n)) texts.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(join(root, 'test', 'corpus'));
-  walk(join(root, 'test', 'cases', 'errno-not-set'));
+  const texts = [...listSources(join(root, 'test', 'corpus')), ...listSources(join(root, 'test', 'cases', 'errno-not-set'))]
+    .filter((p) => /\.(c|cpp)$/.test(p))
+    .map((p) => readFileSync(p, 'utf8'));
   let seed = 5;
   const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   const plain = ['x', 'Helper', ' ', '  ', '_', '1', '= ', '+', ';', '\t'];

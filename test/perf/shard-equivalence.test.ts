@@ -5,24 +5,16 @@
  * tree needed from another file is parsed on demand.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { listSources } from '../support/expectations';
 import { createAnalyzer, runGlobalNames, type Analyzer, type Finding, type GlobalAssignment, type PortableFacts, type SourceFile } from '../../server/src/core/index';
 
 const root = process.env.WSPLINT_ROOT ?? process.cwd();
 
 function sources(dir: string): SourceFile[] {
-  const out: SourceFile[] = [];
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(c|h|cpp|hpp)$/.test(n)) out.push({ path: p, text: readFileSync(p, 'utf8') });
-    }
-  };
-  walk(dir);
-  return out;
+  return listSources(dir).map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
 }
 
 async function sharded(files: SourceFile[], shards: string[][]): Promise<Finding[]> {

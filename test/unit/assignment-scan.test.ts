@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { scanAssignments } from '../../server/src/core/model/assignment-scan';
+import { listSources } from '../support/expectations';
 
 /** After any edit, the `name =` matches found from the last version's scan are those of a fresh scan. */
 test('scanAssignments from the previous version equals a fresh scan, over random edits', () => {
   const root = process.env.WSPLINT_ROOT ?? process.cwd();
-  const texts: string[] = [];
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(c|cpp|h)$/.test(n)) texts.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(join(root, 'test', 'corpus'));
+  const texts = listSources(join(root, 'test', 'corpus')).map((p) => readFileSync(p, 'utf8'));
   let seed = 9;
   const rand = (): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   // Pieces that make, join, split or break matches: an `=` after a name, `==`, names, white space, line breaks.

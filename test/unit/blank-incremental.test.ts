@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { blankMacros, reblank, type BlankResult } from '../../server/src/core/parse/blank';
+import { listSources } from '../support/expectations';
 
 /**
  * Incremental blanking: after any edit, reblank() from the previous version's result must give exactly
@@ -18,17 +19,7 @@ function rng(seed: number): () => number {
 }
 
 function sources(): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d).sort()) {
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(c|h|cpp|hpp)$/.test(n)) out.push(readFileSync(p, 'utf8'));
-    }
-  };
-  walk(join(root, 'test', 'corpus'));
-  walk(join(root, 'test', 'cases'));
-  return out;
+  return [...listSources(join(root, 'test', 'corpus')), ...listSources(join(root, 'test', 'cases'))].map((p) => readFileSync(p, 'utf8'));
 }
 
 // Pieces that change the scanner's state far from where they are typed.

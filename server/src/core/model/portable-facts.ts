@@ -52,14 +52,7 @@ export function globalAssignmentsIn(f: ParsedFile, names: readonly string[]): Gl
  */
 export function lazyFunction(ref: PortableFacts['functions'][number], path: string, load: () => ParsedFile): FunctionInfo {
   const key = `${path}:${ref.start}`;
-  let real: FunctionInfo | undefined;
-  const get = (): FunctionInfo => {
-    if (!real) {
-      real = factsOf(load()).functions.find((f) => f.key === key);
-      if (!real) throw new Error(`wsplint: ${key} (${ref.qualified}) is not in the file any more`);
-    }
-    return real;
-  };
+  const get = once(() => factsOf(load()).functions.find((f) => f.key === key), `${key} (${ref.qualified})`);
   return {
     name: ref.name,
     qualified: ref.qualified,
@@ -78,15 +71,9 @@ export function lazyFunction(ref: PortableFacts['functions'][number], path: stri
   };
 }
 
+/** A proc-table install of a file known by its facts; its node and file, like a function's, on demand. */
 export function lazyInstall(ref: PortableFacts['installs'][number], path: string, load: () => ParsedFile): ProcInstall {
-  let real: ProcInstall | undefined;
-  const get = (): ProcInstall => {
-    if (!real) {
-      real = factsOf(load()).installs.find((i) => i.node.startIndex === ref.start && i.entry === ref.entry);
-      if (!real) throw new Error(`wsplint: the ${ref.entry} install at ${path}:${ref.start} is not in the file any more`);
-    }
-    return real;
-  };
+  const get = once(() => factsOf(load()).installs.find((i) => i.node.startIndex === ref.start && i.entry === ref.entry), `the ${ref.entry} install at ${path}:${ref.start}`);
   return {
     entry: ref.entry,
     functionName: ref.functionName,
@@ -98,6 +85,16 @@ export function lazyInstall(ref: PortableFacts['installs'][number], path: string
     get node(): Node {
       return get().node;
     },
+  };
+}
+
+/** The thing `find` finds, found once; the same text parses to the same thing, so it must be there. */
+function once<T>(find: () => T | undefined, what: string): () => T {
+  let found: T | undefined;
+  return () => {
+    found ??= find();
+    if (found === undefined) throw new Error(`wsplint: ${what} is not in the file any more`);
+    return found;
   };
 }
 
