@@ -9,7 +9,7 @@ const PURE_CALL = /^(sizeof|offsetof|FIELD_OFFSET|ARGUMENT_PRESENT|UNREFERENCED_
 import { refine, type PState } from './refine';
 import { bit, constName, pushStep, withVal, type State, type Val } from './state';
 import { declaratorName } from '../model/functions';
-import { forEachNamed, LEAVES, someNamed } from './walk';
+import { forEachNamed, LEAVES, namedDescendants, someNamed } from './walk';
 
 const MAX_DEPTH = 200;
 const MAX_FORKS = 64;
@@ -290,13 +290,16 @@ export function fieldKey(n: Node): string {
   return textOf(n).replace(/\s+/g, '');
 }
 
+const CONDITIONAL: ReadonlySet<string> = new Set(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'switch_statement', 'conditional_expression']);
+const FIELD: ReadonlySet<string> = new Set(['field_expression']);
+
 /** Fields of locals that appear in a condition of the function (`if (ms->Monitor == INVALID_SOCKET)`). */
 function testedFields(ctx: ExploreCtx): Set<string> {
   return memo(ctx.fn.body, 'testedFields', () => {
     const set = new Set<string>();
-    for (const c of ctx.fn.body.descendantsOfType(['if_statement', 'while_statement', 'do_statement', 'for_statement', 'switch_statement', 'conditional_expression'])) {
+    for (const c of namedDescendants(ctx.fn.body, CONDITIONAL)) {
       const cond = field(c, 'condition');
-      for (const f of cond?.descendantsOfType('field_expression') ?? []) if (f) set.add(fieldKey(f));
+      if (cond) for (const f of namedDescendants(cond, FIELD)) set.add(fieldKey(f));
     }
     return set;
   });

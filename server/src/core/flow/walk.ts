@@ -53,3 +53,26 @@ export function someNamed(root: Node, test: (n: Node) => boolean, budget = 512):
   forEachNamed(root, (n) => (found = test(n)), budget);
   return found;
 }
+
+/**
+ * The named nodes of the subtree (the root included) whose type is in `types`, in document order: what
+ * descendantsOfType gives for named types, since every named node is a named child of a named node. Walks
+ * the nodes through node-cache, where the explorer has read most of them already, rather than having
+ * tree-sitter hand out every match again.
+ */
+export function namedDescendants(root: Node, types: ReadonlySet<string>): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    const type = typeOf(n);
+    if (types.has(type)) out.push(n);
+    if (LEAVES.has(type)) continue;
+    const kids = named(n);
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i];
+      if (k) stack.push(k);
+    }
+  }
+  return out;
+}

@@ -1,10 +1,13 @@
 import type { Node } from 'web-tree-sitter';
 import { field, memo, parentOf, textOf, typeOf } from '../flow/node-cache';
 import { argsOf, strip } from '../flow/eval';
+import { namedDescendants } from '../flow/walk';
 import { contractByProcEntry } from '../spec/contracts';
 import { bit } from '../flow/state';
 import { conventionOf } from './convention';
 import { Once, paramName, type ImplCheck, type RawFinding, type Rule } from './rule';
+
+const CALL: ReadonlySet<string> = new Set(['call_expression']);
 
 /** Calls through a proc table to the lower provider: `Ctx->NextProcTable.lpWSPConnect(...)`. */
 export function lowerCalls(body: Node): Array<{ call: Node; entry: string; args: Node[] }> {
@@ -72,8 +75,7 @@ export const lowerSocketHandle: Rule = {
     const lower = lowerCalls(c.fn.body);
     if (lower.length === 0) return [];
     const lowerIds = new Set(lower.map((l) => l.call.id));
-    const lookedUp = c.fn.body.descendantsOfType('call_expression').some((call) =>
-      !!call && !lowerIds.has(call.id) && argsOf(call).some((a) => textOf(strip(a)) === name));
+    const lookedUp = namedDescendants(c.fn.body, CALL).some((call) => !lowerIds.has(call.id) && argsOf(call).some((a) => textOf(strip(a)) === name));
     if (!lookedUp) return [];
     const out: RawFinding[] = [];
     for (const l of lower) {
