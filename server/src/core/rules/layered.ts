@@ -5,6 +5,7 @@ import { namedDescendants } from '../flow/walk';
 import { contractByProcEntry } from '../spec/contracts';
 import { bit } from '../flow/state';
 import { conventionOf } from './convention';
+import type { Run } from '../model/run';
 import { Once, paramName, type ImplCheck, type RawFinding, type Rule } from './rule';
 
 const CALL: ReadonlySet<string> = new Set(['call_expression']);
@@ -59,6 +60,18 @@ function everyLowerCall(body: Node): Array<{ call: Node; entry: string; args: No
   return out;
 }
 
+const ownHandles = new WeakMap<Run, boolean>();
+
+/**
+ * Some file of the run calls WPUCreateSocketHandle. Asked for every implementation, answered by a search
+ * of every file's text: kept per run (a run's texts never change), or a tree costs files x functions.
+ */
+function makesOwnHandles(run: Run): boolean {
+  let v = ownHandles.get(run);
+  if (v === undefined) ownHandles.set(run, (v = run.calls('WPUCreateSocketHandle')));
+  return v;
+}
+
 /**
  * A layered provider's sockets are its own handles; the lower provider knows only the socket it
  * created ("the one from the socket context"). Passing the application's handle down is reported when
@@ -70,7 +83,7 @@ export const lowerSocketHandle: Rule = {
   id: 'lower-socket-handle',
   check(c: ImplCheck): RawFinding[] {
     const sock = c.contract.params.findIndex((p) => p.name === 's' && /SOCKET/.test(p.type));
-    if (sock < 0 || !c.run.calls('WPUCreateSocketHandle')) return [];
+    if (sock < 0 || !makesOwnHandles(c.run)) return [];
     const name = paramName(c, sock);
     const lower = lowerCalls(c.fn.body);
     if (lower.length === 0) return [];
