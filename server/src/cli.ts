@@ -18,6 +18,7 @@ import { formatSarif } from './core/report/sarif';
 import { findingLines, formatText, summaryLine } from './core/report/text';
 import { analyzeParallel, type ParallelResult } from './cli/parallel-check';
 import { fixCommand } from './cli/fix-command';
+import { ProgressLine, wantsProgress } from './cli/progress-line';
 import { loadParsers } from './core/parse/parser';
 
 /** What a subcommand gets instead of touching process globals (so it can run in tests and workers). */
@@ -62,7 +63,8 @@ Options:
                         one per core; inputs under 512 KB run on one)
   -h, --help            show this help
 
-Exit codes: 0 no findings, 1 findings, 2 usage or I/O error (or nothing could be checked).
+On a terminal, stderr shows the progress (files parsed, then the analysis); WSPLINT_PROGRESS=1 shows it
+anywhere. Exit codes: 0 no findings, 1 findings, 2 usage or I/O error (or nothing could be checked).
 `;
 
 class UsageError extends Error {}
@@ -196,7 +198,12 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   // Text to standard output is streamed chunk by chunk when the run is parallel; the other formats are documents.
   const streaming = jobs > 1 && opts.format === 'text' && !opts.output;
   const t0 = performance.now();
-  const result = jobs > 1 ? await checkParallel(sources, collected.files, opts, jobs, io, streaming) : (await createAnalyzer({ ...(opts.macros.length ? { extraMacros: opts.macros } : {}), reuseResults: false })).analyze(sources);
+  const progress = wantsProgress(io.stderrIsTTY) ? new ProgressLine((t) => io.stderr(t), sources.length) : null;
+  const result =
+    jobs > 1
+      ? await checkParallel(sources, collected.files, opts, jobs, io, streaming, progress)
+      : (await createAnalyzer({ ...(opts.macros.length ? { extraMacros: opts.macros } : {}), reuseResults: false })).analyze(sources, { onParsed: progress ? () => progress.parsedFiles(1) : undefined });
+  progress?.done();
   if (process.env.WSPLINT_CHECK_STATS === '1') {
     // For benchmarks and tests: how the run was done (not part of any report format).
     const backend = 'backend' in result ? result.backend : (await loadParsers()).backend;
@@ -247,26 +254,21 @@ async function checkParallel(
   jobs: number,
   io: CliIo,
   streaming: boolean,
+  progress: ProgressLine | null,
 ): Promise<ParallelResult> {
-  let progressShown = false;
-  const result = await analyzeParallel(sources, {
+  return analyzeParallel(sources, {
     jobs,
     extraMacros: opts.macros,
     onChunk: streaming
       ? (findings) => {
+          // The progress line is erased before findings are printed under it.
+          progress?.done();
           const lines = sortFindings(findings, order).flatMap(findingLines);
           if (lines.length) io.stdout(`${lines.join('\n')}\n`);
         }
       : undefined,
-    onProgress: io.stderrIsTTY
-      ? (done, total) => {
-          progressShown = true;
-          io.stderr(`\rwsplint: ${done}/${total} files analysed`);
-        }
-      : undefined,
+    onParsed: progress ? (n) => progress.parsedFiles(n) : undefined,
   });
-  if (progressShown) io.stderr('\r\x1b[K');
-  return result;
 }
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {

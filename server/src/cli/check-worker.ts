@@ -16,11 +16,23 @@ async function serve(): Promise<void> {
   const setup = workerData as WorkerSetup;
   if (setup.wasm) useCompiledWasm(setup.wasm);
   const analyzer = await createAnalyzer({ ...(setup.extraMacros.length ? { extraMacros: setup.extraMacros } : {}), reuseResults: false });
-  const handle = shardServer(analyzer, setup.files, (await loadParsers()).backend);
   const send = (m: WorkerReply): void => port.postMessage(m);
+  // Parse progress for the main thread's progress line, a message per 20 files at most.
+  let unsent = 0;
+  const onParsed = (): void => {
+    if (++unsent < 20) return;
+    send({ kind: 'progress', files: unsent });
+    unsent = 0;
+  };
+  const handle = shardServer(analyzer, setup.files, (await loadParsers()).backend, onParsed);
   port.on('message', (req: WorkerRequest) => {
-    if (req === null) port.close();
-    else send(handle(req));
+    if (req === null) return port.close();
+    const reply = handle(req);
+    if (unsent > 0) {
+      send({ kind: 'progress', files: unsent });
+      unsent = 0;
+    }
+    send(reply);
   });
   send({ kind: 'ready' });
 }

@@ -20,8 +20,8 @@ export interface ParallelRun {
   extraMacros: string[];
   /** Called once per shard, in shard (file) order, as soon as every earlier shard is done. */
   onChunk?: (findings: Finding[], paths: string[]) => void;
-  /** Files analysed so far (any order), for a progress line. */
-  onProgress?: (done: number, total: number) => void;
+  /** `n` more files parsed (by any thread), for a progress line. */
+  onParsed?: (n: number) => void;
 }
 
 export interface ParallelResult {
@@ -94,9 +94,11 @@ class ShardWorker implements Shard {
   constructor(
     readonly worker: Worker,
     readonly paths: string[],
+    onProgress?: (files: number) => void,
   ) {
     this.ready = this.next();
     worker.on('message', (m: WorkerReply) => {
+      if (m.kind === 'progress') return onProgress?.(m.files);
       const w = this.waiting.shift();
       if (!w) return;
       if (m.kind === 'failed') w.reject(new Error(`analysis worker failed: ${m.error}`));
@@ -139,11 +141,11 @@ export async function analyzeParallel(files: SourceFile[], run: ParallelRun): Pr
   const wasm = requestedBackend() === 'wasm' ? await compileWasmModules() : undefined;
   const setup: WorkerSetup = { files, extraMacros: run.extraMacros, wasm };
   // N-1 workers and the main thread (which would otherwise wait idle) take the last shard.
-  const workers: Shard[] = shards.slice(0, -1).map((paths) => new ShardWorker(new Worker(script, { workerData: setup }), paths));
+  const workers: Shard[] = shards.slice(0, -1).map((paths) => new ShardWorker(new Worker(script, { workerData: setup }), paths, run.onParsed));
   try {
     if (wasm) useCompiledWasm(wasm);
     const analyzer = await createAnalyzer({ ...(run.extraMacros.length ? { extraMacros: run.extraMacros } : {}), reuseResults: false });
-    workers.push(new LocalShard(shards[shards.length - 1], shardServer(analyzer, files, (await loadParsers()).backend)));
+    workers.push(new LocalShard(shards[shards.length - 1], shardServer(analyzer, files, (await loadParsers()).backend, () => run.onParsed?.(1))));
     // 1. Facts of every shard. Asked at once: a worker still starting finds the request waiting, and the
     // main thread's shard is done meanwhile (asked last, so the workers have theirs first).
     const ready = Promise.all(workers.map((w) => w.ready));
@@ -165,15 +167,12 @@ export async function analyzeParallel(files: SourceFile[], run: ParallelRun): Pr
     // 3. Each shard analysed knowing the others; results delivered in shard order.
     const results: Array<{ findings: Finding[]; files: FileReport[] } | undefined> = shards.map(() => undefined);
     let delivered = 0;
-    let filesDone = 0;
     await Promise.all(
       workers.map(async (w, i) => {
         const own = new Set(w.paths);
         const foreign = inOrder.filter((f) => !own.has(f.path)).map((f): [string, { facts: PortableFacts; assignments: GlobalAssignment[] }] => [f.path, { facts: f, assignments: assignments.get(f.path) ?? [] }]);
         const r = expect(await w.ask({ kind: 'analyze', foreign }), 'done');
         results[i] = { findings: r.findings, files: r.files };
-        filesDone += w.paths.length;
-        run.onProgress?.(filesDone, files.length);
         while (delivered < shards.length && results[delivered]) {
           run.onChunk?.(results[delivered]!.findings, shards[delivered]);
           delivered++;

@@ -8,7 +8,8 @@ import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 export type ShardHandler = (req: NonNullable<WorkerRequest>) => WorkerReply;
 
-export function shardServer(analyzer: Analyzer, files: readonly SourceFile[], backend: string): ShardHandler {
+/** `onParsed`: told after each file of the shard is parsed. */
+export function shardServer(analyzer: Analyzer, files: readonly SourceFile[], backend: string, onParsed?: () => void): ShardHandler {
   const byPath = new Map(files.map((f) => [f.path, f]));
   let own: SourceFile[] = [];
   // The files of the shard that parsed (the others are not part of the run).
@@ -17,7 +18,7 @@ export function shardServer(analyzer: Analyzer, files: readonly SourceFile[], ba
     try {
       if (req.kind === 'facts') {
         own = req.paths.map((p) => byPath.get(p)).filter((f): f is SourceFile => !!f);
-        const facts = analyzer.shardFacts(own);
+        const facts = analyzer.shardFacts(own, onParsed);
         parsedPaths = facts.facts.map((f) => f.path);
         return { kind: 'facts', ...facts, backend };
       }

@@ -22,6 +22,8 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { kind: 'ready' }
+  /** Not a reply: `files` more files parsed since the last such message. */
+  | { kind: 'progress'; files: number }
   | { kind: 'facts'; facts: PortableFacts[]; files: FileReport[]; backend: string }
   | { kind: 'assignments'; assignments: GlobalAssignment[][] }
   | { kind: 'done'; findings: Finding[]; files: FileReport[] }

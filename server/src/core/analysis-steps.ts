@@ -20,7 +20,7 @@ import { unparsedImplementations } from './unparsed-impls';
 /** Steps of work; each `yield` is a point where the analysis may pause. */
 export type Steps<T> = Generator<void, T, void>;
 
-export function* parseAllSteps(parses: ParseCache, files: readonly SourceFile[]): Steps<{ parsed: ParsedFile[]; reports: FileReport[] }> {
+export function* parseAllSteps(parses: ParseCache, files: readonly SourceFile[], onParsed?: () => void): Steps<{ parsed: ParsedFile[]; reports: FileReport[] }> {
   const parsed: ParsedFile[] = [];
   const reports: FileReport[] = [];
   for (const f of files) {
@@ -32,6 +32,7 @@ export function* parseAllSteps(parses: ParseCache, files: readonly SourceFile[])
     } catch (e) {
       reports.push({ path: f.path, language, parseErrors: 0, skipped: `could not be parsed: ${(e as Error).message}` });
     }
+    onParsed?.();
     yield;
   }
   return { parsed, reports };

@@ -44,6 +44,8 @@ export interface AnalysisResult {
 export interface AnalyzeRequest {
   /** Only findings in these paths are reported; all files still feed the interprocedural summaries. */
   reportOnly?: string[];
+  /** Called after each file is parsed (progress of long runs). */
+  onParsed?: () => void;
 }
 
 /** Step 1 of a sharded run: what the other shards need to know of these files. */
@@ -59,7 +61,7 @@ export interface ShardFacts {
  * all files, for the shard's files.
  */
 export interface ShardedAnalysis {
-  shardFacts(files: SourceFile[]): ShardFacts;
+  shardFacts(files: SourceFile[], onParsed?: () => void): ShardFacts;
   shardAssignments(paths: string[], names: string[]): GlobalAssignment[][];
   /** `all`: every file of the run in run order, `foreign` the facts (and assignments) of those not in this shard. */
   analyzeShard(all: SourceFile[], own: ReadonlySet<string>, foreign: ReadonlyMap<string, { facts: PortableFacts; assignments: GlobalAssignment[] }>): AnalysisResult;
@@ -89,10 +91,10 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
   const parses = new ParseCache(parsers, options.extraMacros ?? []);
   const results = options.reuseResults === false ? undefined : new ResultCache();
 
-  const parseAll = (files: SourceFile[]): { parsed: ParsedFile[]; reports: FileReport[] } => drain(parseAllSteps(parses, files));
+  const parseAll = (files: SourceFile[], onParsed?: () => void): { parsed: ParsedFile[]; reports: FileReport[] } => drain(parseAllSteps(parses, files, onParsed));
   const judge = (run: Run, own: readonly ParsedFile[], only: ReadonlySet<string> | null): Finding[] => drain(judgeSteps(run, own, only, options, results));
   function* analysis(files: SourceFile[], request: AnalyzeRequest): Steps<AnalysisResult> {
-    const { parsed, reports } = yield* parseAllSteps(parses, files);
+    const { parsed, reports } = yield* parseAllSteps(parses, files, request.onParsed);
     const run = new Run(parsed);
     yield;
     const findings = yield* judgeSteps(run, parsed, request.reportOnly ? new Set(request.reportOnly) : null, options, results);
@@ -121,9 +123,9 @@ export async function createAnalyzer(options: AnalyzerOptions = {}): Promise<Ana
       return mine;
     },
 
-    shardFacts(files: SourceFile[]): ShardFacts {
+    shardFacts(files: SourceFile[], onParsed?: () => void): ShardFacts {
       generation++;
-      const { parsed, reports } = parseAll(files);
+      const { parsed, reports } = parseAll(files, onParsed);
       return { facts: parsed.map(portableFactsOf), files: reports };
     },
 
