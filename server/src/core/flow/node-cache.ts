@@ -23,29 +23,46 @@ interface Info {
 }
 
 let scope: Map<number, Info> | null = null;
+/**
+ * The same answers by node object, for the native binding: it hands out one object per node, and reads
+ * even `id` and `startIndex` through N-API. (web-tree-sitter's `id` is a plain field: looked up by it.)
+ */
+let byObject: Map<Node, Info> | null = null;
 
 /** Runs `f` with a node cache (or in the one already open: nested analyses share it). */
 export function withNodeCache<T>(f: () => T): T {
   if (scope) return f();
   scope = new Map();
+  byObject = new Map();
   try {
     return f();
   } finally {
     scope = null;
+    byObject = null;
   }
 }
 
+/** Whether node objects carry `id` as a plain field (web-tree-sitter) rather than a getter (native). */
+let plainIds: boolean | undefined;
+
 function info(n: Node): Info | null {
-  if (!scope) return null;
-  const i = scope.get(n.id);
+  if (!scope || !byObject) return null;
+  plainIds ??= Object.prototype.hasOwnProperty.call(n, 'id');
+  let i = plainIds ? undefined : byObject.get(n);
+  if (i !== undefined) return i;
+  const id = n.id;
+  i = scope.get(id);
   if (i === undefined) {
-    const fresh: Info = { node: n, type: n.type };
-    scope.set(n.id, fresh);
-    return fresh;
+    i = { node: n, type: n.type };
+    scope.set(id, i);
+    if (!plainIds) byObject.set(n, i);
+    return i;
   }
   // Ids are unique within one tree only (trees of one file's versions share subtrees): another
   // tree's node with the same id is read directly.
-  return i.node.tree === n.tree && i.node.startIndex === n.startIndex ? i : null;
+  if (i.node.tree !== n.tree || i.node.startIndex !== n.startIndex) return null;
+  if (!plainIds) byObject.set(n, i);
+  return i;
 }
 
 /** The node object the scope hands out for this node (itself outside a scope). */
