@@ -18,6 +18,7 @@ interface Info {
   text?: string;
   fields?: Map<string, Node | null>;
   parent?: Node | null;
+  named?: Array<Node | null>;
   /** Answers computed from the node by `memo`, by question. */
   memo?: Map<string, unknown>;
 }
@@ -105,12 +106,14 @@ export function field(n: Node | null | undefined, name: string): Node | null | u
   return c;
 }
 
-/** `namedChildren`, from the scope's object for the node (web-tree-sitter keeps the array on it). */
+/** `namedChildren`, read once per node within a scope. */
 export function named(n: Node): Array<Node | null>;
 export function named(n: Node | null | undefined): Array<Node | null> | undefined;
 export function named(n: Node | null | undefined): Array<Node | null> | undefined {
   if (!n) return undefined;
-  return canon(n).namedChildren;
+  const i = info(n);
+  // web-tree-sitter keeps the array on the node object; the native binding builds a new one each time.
+  return i ? (i.named ??= i.node.namedChildren) : n.namedChildren;
 }
 
 export function parentOf(n: Node): Node | null;
