@@ -34,6 +34,9 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
   const file = ctx.fn.file;
   const step = (st: State, at: Node | null, message: string): State =>
     at ? { ...st, steps: pushStep(st.steps, { file, offset: at.startIndex, message }) } : st;
+  const follow = (pss: PState[], e: Edge, msgAt: Node | null = null, message = '') => {
+    for (const ps of pss) work.push({ node: e.to, st: message ? step(ps.st, msgAt, message) : ps.st });
+  };
 
   while (work.length) {
     const { node, st } = work.pop()!;
@@ -48,9 +51,6 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
     visited++;
     const cn = cfg.nodes[node];
     const start: PState[] = [{ st, calls: NO_CALLS }];
-    const follow = (pss: PState[], e: Edge, msgAt: Node | null = null, message = '') => {
-      for (const ps of pss) work.push({ node: e.to, st: message ? step(ps.st, msgAt, message) : ps.st });
-    };
     switch (cn.kind) {
       case 'exit':
         ctx.events.push({ kind: 'return', node: ctx.fn.body, cands: null, st });

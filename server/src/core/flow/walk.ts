@@ -62,11 +62,17 @@ export function someNamed(root: Node, test: (n: Node) => boolean, budget = 512):
  */
 export function namedDescendants(root: Node, types: ReadonlySet<string>): Node[] {
   const out: Node[] = [];
+  someNamedDescendant(root, types, (n) => void out.push(n));
+  return out;
+}
+
+/** Some node namedDescendants would list passes the test (asked in that order, up to the first that does). */
+export function someNamedDescendant(root: Node, types: ReadonlySet<string>, test: (n: Node) => boolean | void): boolean {
   const stack: Node[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
     const type = typeOf(n);
-    if (types.has(type)) out.push(n);
+    if (types.has(type) && test(n) === true) return true;
     if (LEAVES.has(type)) continue;
     const kids = named(n);
     for (let i = kids.length - 1; i >= 0; i--) {
@@ -74,5 +80,5 @@ export function namedDescendants(root: Node, types: ReadonlySet<string>): Node[]
       if (k) stack.push(k);
     }
   }
-  return out;
+  return false;
 }

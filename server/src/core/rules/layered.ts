@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { field, memo, parentOf, textOf, typeOf } from '../flow/node-cache';
 import { argsOf, strip } from '../flow/eval';
-import { namedDescendants } from '../flow/walk';
+import { someNamedDescendant } from '../flow/walk';
 import { contractByProcEntry } from '../spec/contracts';
 import { bit } from '../flow/state';
 import { conventionOf } from './convention';
@@ -88,7 +88,7 @@ export const lowerSocketHandle: Rule = {
     const lower = lowerCalls(c.fn.body);
     if (lower.length === 0) return [];
     const lowerIds = new Set(lower.map((l) => l.call.id));
-    const lookedUp = namedDescendants(c.fn.body, CALL).some((call) => !lowerIds.has(call.id) && argsOf(call).some((a) => textOf(strip(a)) === name));
+    const lookedUp = someNamedDescendant(c.fn.body, CALL, (call) => !lowerIds.has(call.id) && argsOf(call).some((a) => textOf(strip(a)) === name));
     if (!lookedUp) return [];
     const out: RawFinding[] = [];
     for (const l of lower) {
