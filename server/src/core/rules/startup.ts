@@ -1,12 +1,16 @@
 import type { Node } from 'web-tree-sitter';
 import { field, typeOf, textOf, parentOf } from '../flow/node-cache';
 import { argsOf, calleeName, strip } from '../flow/eval';
+import { namedDescendants } from '../flow/walk';
 import type { FunctionInfo } from '../model/functions';
 import { PROC_TABLE_FIELDS } from '../spec/contracts';
 import { conventionOf } from './convention';
 import { paramName, type ImplCheck, type RawFinding, type Rule } from './rule';
 
 const COPIES = new Set(['memcpy', 'memmove', 'CopyMemory', 'RtlCopyMemory', 'MoveMemory', 'RtlMoveMemory']);
+const ASSIGNMENT: ReadonlySet<string> = new Set(['assignment_expression']);
+const CALL: ReadonlySet<string> = new Set(['call_expression']);
+const IDENTIFIER: ReadonlySet<string> = new Set(['identifier']);
 const UNUSED_MARKERS = /^(UNREFERENCED_PARAMETER|DBG_UNREFERENCED_PARAMETER|UNUSED|UNUSED_PARAM)$/;
 
 /**
@@ -43,7 +47,7 @@ function filledEntries(c: ImplCheck, fn: FunctionInfo, table: string, depth: num
   const filled = new Set<string>();
   const tableRe = new RegExp(`^\\(?\\*?${table}\\)?$`);
   for (const ins of c.run.installs) if (ins.path === fn.path && within(ins.node, fn.node) && (ins.table === table || ins.table === `(*${table})`)) filled.add(ins.entry);
-  for (const a of fn.body.descendantsOfType('assignment_expression')) {
+  for (const a of namedDescendants(fn.body, ASSIGNMENT)) {
     const left = strip(field(a, 'left') ?? null);
     if (!a || !left) continue;
     // A NULL entry is not filled: "WSAEINVALIDPROCTABLE: The procedure call table is invalid" (a NULL pointer in it).
@@ -54,7 +58,7 @@ function filledEntries(c: ImplCheck, fn: FunctionInfo, table: string, depth: num
       for (const e of globalTableEntries(c, field(a, 'right'))) filled.add(e);
     }
   }
-  for (const call of fn.body.descendantsOfType('call_expression')) {
+  for (const call of namedDescendants(fn.body, CALL)) {
     if (!call) continue;
     const args = argsOf(call);
     const j = args.findIndex((x) => textOf(strip(x)) === table);
@@ -97,7 +101,7 @@ function nameNode(fn: FunctionInfo): Node {
 
 /** Uses of a parameter beyond `UNREFERENCED_PARAMETER(x)`. */
 function used(fn: FunctionInfo, name: string): Node[] {
-  return fn.body.descendantsOfType('identifier').filter((id): id is Node => {
+  return namedDescendants(fn.body, IDENTIFIER).filter((id) => {
     if (!id || textOf(id) !== name) return false;
     const call = parentOf(parentOf(id));
     return !(!!call && typeOf(call) === 'call_expression' && UNUSED_MARKERS.test(calleeName(call) ?? ''));
