@@ -38,6 +38,8 @@ async function main(): Promise<void> {
   const files: SourceFile[] = paths.map((p) => ({ path: p, text: readFileSync(p, 'utf8') }));
   const lines = files.reduce((n, f) => n + f.text.split('\n').length, 0);
 
+  // createAnalyzer() reads WSPLINT_PARSER (bench/sections/overhead.mjs sets it to the same backend).
+  if ((process.env.WSPLINT_PARSER ?? 'wasm') !== backend) throw new Error(`overhead probe: run it with WSPLINT_PARSER=${backend}, or the analysis would use another parser`);
   const parsers = await loadParsers(backend);
   // The floor: tree-sitter on the text the analyzer parses (macros blanked), nothing else.
   const blanked = files.map((f) => ({ text: blankMacros(f.text).text, language: languageOf(f.path) }));

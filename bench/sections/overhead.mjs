@@ -35,7 +35,8 @@ export async function overhead({ root, outDir, cacheDir, lines = 10_000, log }) 
   const out = {};
   for (const backend of ['native', 'wasm']) {
     log(`overhead: ${lines}-line document, ${backend}`);
-    const r = await timed(process.execPath, [probe, '--backend', backend, '--rounds', '5', doc]);
+    // The analyzer picks its parser from WSPLINT_PARSER: both the floor and the analysis use this backend.
+    const r = await timed(process.execPath, [probe, '--backend', backend, '--rounds', '5', doc], { env: { ...process.env, WSPLINT_PARSER: backend } });
     if (r.code !== 0) {
       out[backend] = { error: r.stderr.trim().split('\n')[0] };
       continue;
