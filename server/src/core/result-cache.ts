@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Node } from 'web-tree-sitter';
 import { argsOf, calleeName } from './flow/eval';
+import { withNodeCache } from './flow/node-cache';
 import { callSitesOf, type CallSite, type FunctionInfo } from './model/functions';
 import type { Run } from './model/run';
 import type { RawFinding } from './rules/rule';
@@ -101,12 +102,15 @@ function dependencies(run: Run, fn: FunctionInfo): FunctionInfo[] {
 }
 
 function readCallSites(body: Node): CallSite[] {
-  const out: CallSite[] = [];
-  for (const call of body.descendantsOfType('call_expression')) {
-    const name = call ? calleeName(call) : null;
-    if (call && name) out.push({ name, argCount: argsOf(call).length });
-  }
-  return out;
+  // Node reads through the node cache, as the analysis itself does (each read crosses into WASM).
+  return withNodeCache(() => {
+    const out: CallSite[] = [];
+    for (const call of body.descendantsOfType('call_expression')) {
+      const name = call ? calleeName(call) : null;
+      if (call && name) out.push({ name, argCount: argsOf(call).length });
+    }
+    return out;
+  });
 }
 
 function shiftFix(fix: FixHint | undefined, delta: number): FixHint | undefined {

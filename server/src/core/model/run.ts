@@ -43,6 +43,7 @@ export class Run implements RunContext {
   private readonly summaries = new Map<string, HelperSummary | null>();
   private readonly inProgress = new Set<string>();
   private readonly specializations = new Map<string, number>();
+  private readonly callsMemo = new Map<string, boolean>();
 
   /** The files parsed in this run (a sharded run also knows other files, by their facts). */
   readonly files: ParsedFile[];
@@ -87,10 +88,14 @@ export class Run implements RunContext {
 
   /** Some file of the run calls this function (directly, or through a table member named like it, `lpX`). */
   calls(name: string): boolean {
-    // The text test first: most files never mention the name, and walking their calls is not free.
-    const re = new RegExp(`\\b(lp)?${name}\\s*\\(`);
-    // Calls are `name(`: the text says it without walking the tree (a comment saying so would count too).
-    return this.texts.some((t) => t.includes(name) && re.test(t));
+    let known = this.callsMemo.get(name);
+    if (known === undefined) {
+      // Calls are `name(`: the text says it without walking the tree (a comment saying so would count too).
+      const re = new RegExp(`\\b(lp)?${name}\\s*\\(`);
+      known = this.texts.some((t) => t.includes(name) && re.test(t));
+      this.callsMemo.set(name, known);
+    }
+    return known;
   }
 
   /** Everything outside function bodies that analysis results depend on, as text (for cache keys). */
