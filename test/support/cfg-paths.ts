@@ -47,7 +47,7 @@ function edgeText(cfg: Cfg, n: CfgNode, e: Edge): string | null {
       return e.kind === 'case' ? `switch ${flat(n.ast)} case ${e.label}` : `switch ${flat(n.ast)} ${e.label}`;
     case 'join':
       if (e.kind === 'ifdef') return e.label ?? '#?';
-      if (e.kind === 'seq') return null;
+      if (e.kind === 'seq' || e.kind === 'finally') return null;
       return e.kind;
     case 'entry':
       return null;

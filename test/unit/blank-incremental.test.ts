@@ -76,6 +76,9 @@ test('decisions that read the next lines are taken again when those lines change
     ['void f(_In_reads_(\n n\n ;\nint g;\n', 'void f(_In_reads_(\n n)\n ;\nint g;\n'],
     // A comment closed on a later line.
     ['/* a\n_In_ b\nc */ _In_ int x;\n_Out_ int y;\n', '/* a\n_In_ b\nc  _In_ int x;\n_Out_ int y;\n'],
+    // The last line deleted: the edit starts at the new end of the text (no sync point there).
+    ['int a;\n_In_ int b;\n', 'int a;\n'],
+    ['int a;\n_In_ int b;\nint c;\n', 'int a;\n_In_ int b;\n'],
     // A directive continued onto the next line.
     ['#define X 1\n_In_ int a;\n', '#define X 1 \\\n_In_ int a;\n'],
   ];

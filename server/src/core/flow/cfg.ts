@@ -9,7 +9,7 @@ import { field, memo, named, textOf, typeOf } from './node-cache';
  */
 export type EdgeKind =
   | 'seq' | 'true' | 'false' | 'case' | 'default' | 'goto' | 'break' | 'continue'
-  | 'loop-exit' | 'loop-enter' | 'ifdef' | 'except' | 'catch';
+  | 'loop-exit' | 'loop-enter' | 'ifdef' | 'except' | 'catch' | 'finally';
 
 export interface Edge {
   to: number;
@@ -44,6 +44,11 @@ interface Ctx {
   brk: number | null;
   cont: number | null;
   leave: number | null;
+  /**
+   * Inside `__try` blocks with `__finally`: builds a copy of the enclosing `__finally` blocks (innermost
+   * first) that continues at `to`, for a `return` (or `throw`) leaving them. Null outside.
+   */
+  finallyTo: ((to: number) => number) | null;
   depth: number;
 }
 
@@ -150,8 +155,13 @@ export function buildCfg(body: Node): Cfg {
         return mk('goto', n, [{ to: ctx.leave ?? next, kind: 'break', label: '__leave' }]);
       case 'return_statement':
       case 'co_return_statement':
-      case 'throw_statement':
-        return mk('return', n, [{ to: exit, kind: 'seq' }]);
+      case 'throw_statement': {
+        const ret = mk('return', n, [{ to: exit, kind: 'seq' }]);
+        // "The termination handler is executed when the flow of control leaves the try block": a return
+        // inside __try runs the __finally block(s) first. The returned value is read after them here (SEH
+        // computes it before): the two differ only when the block changes what the return reads.
+        return ctx.finallyTo ? mk('join', n, [{ to: ctx.finallyTo(ret), kind: 'finally' }]) : ret;
+      }
       case 'goto_statement': {
         const label = textOf(field(n, 'label')) ?? '';
         return mk('goto', n, [{ to: labelNode(label), kind: 'goto', label }]);
@@ -212,9 +222,14 @@ export function buildCfg(body: Node): Cfg {
     const body = field(n, 'body');
     const clauses = stmtChildren(n).filter((c) => c.id !== body?.id);
     const fin = clauses.find((c) => typeOf(c) === 'seh_finally_clause');
-    const after = fin ? build(field(fin, 'body') ?? fin, next, ctx) : next;
+    const finBody = fin ? (field(fin, 'body') ?? fin) : null;
+    const after = finBody ? build(finBody, next, ctx) : next;
     const j = mk('join', n);
-    const bodyEntry = body ? build(body, after, { ...ctx, leave: after }) : after;
+    const outer = ctx.finallyTo;
+    // A return in the body runs this __finally, then the enclosing ones (a return in the __finally itself
+    // runs only the enclosing ones).
+    const finallyTo = finBody ? (to: number): number => build(finBody, outer ? outer(to) : to, ctx) : outer;
+    const bodyEntry = body ? build(body, after, { ...ctx, leave: after, finallyTo }) : after;
     nodes[j].succ.push({ to: bodyEntry, kind: 'seq' });
     // An exception may be raised anywhere in the body; the handler is an alternative path.
     for (const c of clauses) {
@@ -240,7 +255,7 @@ export function buildCfg(body: Node): Cfg {
     return j;
   }
 
-  const first = build(body, exit, { brk: null, cont: null, leave: null, depth: 0 });
+  const first = build(body, exit, { brk: null, cont: null, leave: null, finallyTo: null, depth: 0 });
   nodes[entry].succ.push({ to: first, kind: 'seq' });
   return { nodes, entry, exit, truncatedNesting };
 }

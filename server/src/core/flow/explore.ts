@@ -99,7 +99,7 @@ export function explore(ctx: ExploreCtx, cfg: Cfg, maxStates = DEFAULT_MAX_STATE
         break;
       case 'join':
         for (const e of cn.succ) {
-          const msg = e.kind === 'ifdef' ? `preprocessor arm: ${e.label}` : e.kind === 'except' ? 'exception handler runs' : e.kind === 'catch' ? 'catch handler runs' : '';
+          const msg = e.kind === 'ifdef' ? `preprocessor arm: ${e.label}` : e.kind === 'except' ? 'exception handler runs' : e.kind === 'catch' ? 'catch handler runs' : e.kind === 'finally' ? '__finally block runs before the return' : '';
           follow(start, e, cn.ast, msg);
         }
         break;

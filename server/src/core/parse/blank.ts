@@ -117,7 +117,8 @@ function scan(src: string, plain: ReadonlySet<string>, from: number, stopAt: ((a
   let lineStart = true;
   // The furthest character any decision so far has looked at (a line start before it is no sync point).
   let looked = from;
-  syncPoints.push(from);
+  // A line start at the very end is no sync point (a full scan never records one there).
+  if (from === 0 || from < n) syncPoints.push(from);
   while (i < n) {
     const c = src[i];
     if (c === '\n') {
