@@ -14,6 +14,12 @@ const COPIES = 1500;
 const BIG = ONE.split('\n').slice(0, 2).join('\n') + '\n' + Array.from({ length: COPIES }, () => ONE.split('\n').slice(3).join('\n')).join('\n');
 let client: TestClient;
 
+/** Resolves once the server says it started analysing `uri` (so the next message arrives mid-analysis). */
+async function analysing(uri: string): Promise<void> {
+  for (let i = 0; i < 2000 && !client.statuses.some((s) => s.state === 'analyzing' && s.uri === uri); i++) await new Promise((r) => setTimeout(r, 2));
+  assert.ok(client.statuses.some((s) => s.state === 'analyzing' && s.uri === uri), 'the server never started analysing');
+}
+
 before(async () => {
   client = await TestClient.start({ settings: { debounceMs: 0 } });
   // Warm: the analyzer is loaded, so the big document's analysis starts as soon as it is opened.
@@ -34,8 +40,7 @@ test('a hover during a long analysis is answered before the analysis ends', asyn
     return d;
   });
   await client.open(uri, BIG);
-  // Give the analysis time to start (parsing 25,000 lines alone takes longer than this).
-  await new Promise((r) => setTimeout(r, 100));
+  await analysing(uri);
   const line = BIG.split('\n').findIndex((l) => l.includes('WSAEFAULT'));
   const hover = client.hover(uri, line, BIG.split('\n')[line].indexOf('WSAEFAULT') + 2).then((h) => {
     events.push('hover');
@@ -55,11 +60,14 @@ test('an edit during a long analysis: the stale analysis is dropped, the new ver
     return p.version === 2;
   }, 120_000);
   await client.open(uri, BIG);
-  await new Promise((r) => setTimeout(r, 100));
-  // The last copy sets the error before failing: one finding fewer in version 2.
+  await analysing(uri);
+  // The last copy sets the error before failing: one finding fewer in version 2. A small ranged edit, so
+  // it reaches the server at once (a whole-text replacement of 25,000 lines takes a while to read).
   const at = BIG.lastIndexOf('if (s == INVALID_SOCKET)');
-  const edited = BIG.slice(0, at) + BIG.slice(at).replace('return SOCKET_ERROR;', '*lpErrno = WSAENOTSOCK; return SOCKET_ERROR;');
-  await client.replace(uri, edited, 2);
+  const ret = BIG.indexOf('return SOCKET_ERROR;', at);
+  const line = BIG.slice(0, ret).split('\n').length - 1;
+  const character = ret - (BIG.lastIndexOf('\n', ret - 1) + 1);
+  await client.edit(uri, 2, { start: { line, character }, end: { line, character } }, '*lpErrno = WSAENOTSOCK; ');
   const d = await seen;
   assert.equal(d.length, COPIES - 1);
   assert.deepEqual(published, [2], `versions published: ${published.join(', ')} (version 1 was stale when it would have finished)`);
