@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import pkg from '../../package.json';
-import { createAnalyzer, type SourceFile } from './core';
+import { createAnalyzer, type AnalysisResult, type SourceFile } from './core';
 import { collectSourceFiles, InputError, SOURCE_EXTENSIONS } from './core/io/collect-files';
 import { ioReason, readSourceFileSync } from './core/io/read-source';
 import { formatJson } from './core/report/json';
@@ -199,10 +199,27 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const streaming = jobs > 1 && opts.format === 'text' && !opts.output;
   const t0 = performance.now();
   const progress = wantsProgress(io.stderrIsTTY) ? new ProgressLine((t) => io.stderr(t), sources.length) : null;
-  const result =
-    jobs > 1
-      ? await checkParallel(sources, collected.files, opts, jobs, io, streaming, progress)
-      : (await createAnalyzer({ ...(opts.macros.length ? { extraMacros: opts.macros } : {}), reuseResults: false })).analyze(sources, { onParsed: progress ? () => progress.parsedFiles(1) : undefined });
+  const onOneThread = async (line: ProgressLine | null): Promise<AnalysisResult> =>
+    (await createAnalyzer({ ...(opts.macros.length ? { extraMacros: opts.macros } : {}), reuseResults: false })).analyze(sources, { onParsed: line ? () => line.parsedFiles(1) : undefined });
+  // Files whose findings were already streamed to stdout by the parallel run.
+  const streamed = new Set<string>();
+  let result: AnalysisResult | ParallelResult;
+  if (jobs > 1) {
+    try {
+      result = await checkParallel(sources, collected.files, opts, jobs, io, streaming, progress, streamed);
+    } catch (e) {
+      // A worker that dies (out of memory, a bug) must not cost the report: the same analysis on one thread.
+      progress?.done();
+      io.stderr(`wsplint: the parallel analysis failed (${(e instanceof Error ? e.message : String(e)).split('\n')[0]}); analysing on one thread instead\n`);
+      const again = progress ? new ProgressLine((t) => io.stderr(t), sources.length) : null;
+      result = await onOneThread(again);
+      again?.done();
+      if (streaming) {
+        const lines = sortFindings(result.findings.filter((f) => !streamed.has(f.file)), collected.files).flatMap(findingLines);
+        if (lines.length) io.stdout(`${lines.join('\n')}\n`);
+      }
+    }
+  } else result = await onOneThread(progress);
   progress?.done();
   if (process.env.WSPLINT_CHECK_STATS === '1') {
     // For benchmarks and tests: how the run was done (not part of any report format).
@@ -255,14 +272,16 @@ async function checkParallel(
   io: CliIo,
   streaming: boolean,
   progress: ProgressLine | null,
+  streamed: Set<string>,
 ): Promise<ParallelResult> {
   return analyzeParallel(sources, {
     jobs,
     extraMacros: opts.macros,
     onChunk: streaming
-      ? (findings) => {
+      ? (findings, paths) => {
           // The progress line is erased before findings are printed under it.
           progress?.done();
+          for (const p of paths) streamed.add(p);
           const lines = sortFindings(findings, order).flatMap(findingLines);
           if (lines.length) io.stdout(`${lines.join('\n')}\n`);
         }

@@ -51,3 +51,19 @@ test('--jobs rejects what is not a positive whole number', () => {
     assert.match(r.stderr, /--jobs/);
   }
 });
+
+test('a worker that dies at any step costs nothing but time: a warning, then the serial report', () => {
+  const serial = check(['--jobs', '1']);
+  for (const step of ['facts', 'assignments', 'analyze']) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'wsplint.js'), 'check', ...TREES, '--jobs', '3'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 300_000,
+      env: { ...process.env, WSPLINT_TEST_WORKER_EXIT: step },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.equal(r.status, 1, `exit code with a worker dying at ${step}`);
+    assert.match(r.stderr, /the parallel analysis failed \(analysis worker exited with code 70\); analysing on one thread instead/);
+    assert.ok(r.stdout === serial.stdout, `the streamed text report differs from the serial one when a worker dies at ${step}`);
+  }
+});

@@ -27,6 +27,8 @@ async function serve(): Promise<void> {
   const handle = shardServer(analyzer, setup.files, (await loadParsers()).backend, onParsed);
   port.on('message', (req: WorkerRequest) => {
     if (req === null) return port.close();
+    // Test hook: a worker dying at this step (the main thread must still give the report).
+    if (process.env.WSPLINT_TEST_WORKER_EXIT === req.kind) process.exit(70);
     const reply = handle(req);
     if (unsent > 0) {
       send({ kind: 'progress', files: unsent });
