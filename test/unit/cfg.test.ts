@@ -216,6 +216,14 @@ test('a return inside __try runs the __finally block on its way out', async () =
   assert.deepEqual(paths(cfg), ['(x) true → c(); → return 1; → exit', '(x) false → a(); → c(); → exit']);
 });
 
+test('break and continue out of a __try leave through its __finally block', async () => {
+  const cfg = await graph('int f(void) { while (w) { __try { if (x) break; if (y) continue; a(); } __finally { c(); } } z(); }');
+  const all = paths(cfg, { maxVisits: 2 });
+  assert.ok(all.includes('(w) true → (x) true → break; → c(); → z(); → exit'), all.join('\n'));
+  assert.ok(all.some((p) => p.startsWith('(w) true → (x) false → (y) true → continue; → c(); → (w)')), all.join('\n'));
+  assert.ok(!all.some((p) => /(break|continue); → (z\(\)|\(w\))/.test(p)), 'a break or continue skipped the __finally block');
+});
+
 test('nested __finally blocks run innermost first on a return; a return in a __finally runs only the outer ones', async () => {
   const cfg = await graph('int f(void) { __try { __try { if (x) return 1; } __finally { c(); if (y) return 2; } } __finally { d(); } e(); }');
   assert.deepEqual(paths(cfg), [

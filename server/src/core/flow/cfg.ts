@@ -229,7 +229,10 @@ export function buildCfg(body: Node): Cfg {
     // A return in the body runs this __finally, then the enclosing ones (a return in the __finally itself
     // runs only the enclosing ones).
     const finallyTo = finBody ? (to: number): number => build(finBody, outer ? outer(to) : to, ctx) : outer;
-    const bodyEntry = body ? build(body, after, { ...ctx, leave: after, finallyTo }) : after;
+    // `break` and `continue` out of the body also leave through the __finally block (each gets its copy).
+    const brk = finBody && ctx.brk !== null ? build(finBody, ctx.brk, ctx) : ctx.brk;
+    const cont = finBody && ctx.cont !== null ? build(finBody, ctx.cont, ctx) : ctx.cont;
+    const bodyEntry = body ? build(body, after, { ...ctx, brk, cont, leave: after, finallyTo }) : after;
     nodes[j].succ.push({ to: bodyEntry, kind: 'seq' });
     // An exception may be raised anywhere in the body; the handler is an alternative path.
     for (const c of clauses) {
