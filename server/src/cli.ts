@@ -60,7 +60,7 @@ Options:
       --macro NAME      blank macro NAME before parsing, like the built-in SAL and WSPAPI names
                         (repeat it, or give NAME,NAME,...)
   -j, --jobs N          analyse in N shards on N threads; the report is the same for every N (default:
-                        one per core; inputs under 512 KB run on one)
+                        one per core for inputs of 512 KB or more, 8 MB on 2-3 cores; else one)
   -h, --help            show this help
 
 On a terminal, stderr shows the progress (files parsed, then the analysis); WSPLINT_PROGRESS=1 shows it
@@ -112,18 +112,21 @@ interface CheckOptions {
   jobs: number | null;
 }
 
-/** Below this much source text, worker start-up costs more than it saves: `--jobs` unset runs serially. */
-const PARALLEL_MIN_CHARS = 512 * 1024;
-
 /**
- * Each worker parses only its shard (the others' facts come from them), so N workers split the parse and
- * the analysis: on the 1M-line benchmark tree, 2 cores gave 11.4 s serial vs 8.4 s (bench/RESULTS.md).
+ * When `--jobs` is unset: one shard per core, from this much source text up. Each shard is parsed and
+ * analysed on its own thread, but a serial run already keeps a second core busy with V8's JIT and GC
+ * (bench/RESULTS.md: 1.25 s wall for 1.91 s CPU on 100k lines). Measured on 2 cores: 100k lines (3.5 MB)
+ * 1.30 s on 2 shards vs 1.25 s serial, 1M lines (35 MB) 7.47 vs 8.83 s; from 4 cores the shards have
+ * cores of their own.
  */
-const PARALLEL_MIN_CORES = 2;
+function parallelMinChars(cores: number): number {
+  if (cores < 2) return Number.POSITIVE_INFINITY;
+  return cores < 4 ? 8 * 1024 * 1024 : 512 * 1024;
+}
 
 function defaultJobs(chars: number): number {
   const cores = availableParallelism();
-  return chars < PARALLEL_MIN_CHARS || cores < PARALLEL_MIN_CORES ? 1 : cores;
+  return chars < parallelMinChars(cores) ? 1 : cores;
 }
 
 function parseCheckArgs(args: readonly string[]): CheckOptions | 'help' {
