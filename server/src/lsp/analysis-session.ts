@@ -93,9 +93,9 @@ export class AnalysisSession {
         if (typeof files === 'string') return { findings: [], skipped: files, ms: 0 };
         let result: AnalysisResult | null;
         try {
-          injectedCrash(doc.text);
           result = await analyzer.analyzeAsync(files, { reportOnly: [doc.path], isStale });
         } catch (e) {
+          // Reported the way a synchronous failure is (finish logs it and marks the document).
           return this.finish(doc, coreSuppresses, t0, () => {
             throw e;
           });

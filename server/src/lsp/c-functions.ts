@@ -3,6 +3,7 @@
  * "which function is this offset in, and what are its parameters", and must work while the user is in
  * the middle of typing something that does not parse. No LSP imports.
  */
+import { blankRanges } from '../core/parse/blank';
 import { scanComments } from '../core/suppress';
 
 export interface CParam {
@@ -141,21 +142,5 @@ export function maskNonCode(text: string): string {
   for (const m of afterComments.matchAll(/"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?/g)) ranges.push([m.index, m.index + m[0].length]);
   // Preprocessor lines (with continuations): `#define X {` must not open a scope.
   for (const m of afterComments.matchAll(/^[ \t]*#(?:[^\n]*\\\r?\n)*[^\n]*/gm)) ranges.push([m.index, m.index + m[0].length]);
-  return ranges.length ? blankRanges(afterComments, ranges) : afterComments;
-}
-
-/** `text` with every character of the ranges but line breaks made a space (ranges may overlap, any order). */
-function blankRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
-  if (ranges.length === 0) return text;
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const parts: string[] = [];
-  let at = 0;
-  for (const [s, e] of sorted) {
-    const from = Math.max(s, at);
-    if (e <= from) continue;
-    parts.push(text.slice(at, from), text.slice(from, e).replace(/[^\r\n]/g, ' '));
-    at = e;
-  }
-  parts.push(text.slice(at));
-  return parts.join('');
+  return blankRanges(afterComments, ranges);
 }

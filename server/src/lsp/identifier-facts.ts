@@ -5,7 +5,7 @@
  * a brace, a parenthesis, a comment, string or directive character, a line outside function bodies)
  * falls back to reading the whole text again. No LSP imports.
  */
-import { commonPrefix, commonSuffix } from '../core/parse/text-diff';
+import { editBetween } from '../core/parse/text-diff';
 import { findFunctions, maskNonCode, type CFunction } from './c-functions';
 
 export interface FileFacts {
@@ -61,12 +61,12 @@ export class IdentifierFacts implements FileFacts {
 
   private onLine(text: string): IdentifierFacts | null {
     const old = this.text;
-    const s = commonPrefix(old, text);
-    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - s);
+    const edit = editBetween(old, text);
+    if (!edit) return this;
     // The edited line in both versions.
-    const lineStart = old.lastIndexOf('\n', s - 1) + 1;
-    const oldLineEnd = lineEnd(old, old.length - suffix);
-    const newLineEnd = lineEnd(text, text.length - suffix);
+    const lineStart = old.lastIndexOf('\n', edit.start - 1) + 1;
+    const oldLineEnd = lineEnd(old, edit.oldEnd);
+    const newLineEnd = lineEnd(text, edit.newEnd);
     const oldLine = old.slice(lineStart, oldLineEnd);
     const newLine = text.slice(lineStart, newLineEnd);
     if (STRUCTURAL.test(oldLine) || STRUCTURAL.test(newLine)) return null;

@@ -1,4 +1,4 @@
-import { commonPrefix, commonSuffix } from '../parse/text-diff';
+import { editBetween } from '../parse/text-diff';
 
 /** `name =` or `name op=` in a text: where the name starts, where the operator ends, which operator. */
 export interface AssignMatch {
@@ -25,11 +25,10 @@ const ASSIGN = /\b([A-Za-z_]\w*)\s*([-+*/|&^]?=)(?!=)/g;
  */
 export function scanAssignments(text: string, previous?: AssignmentScan): AssignmentScan {
   if (!previous) return { text, matches: scanFrom(text, 0, null) };
-  const old = previous.text;
-  if (old === text) return previous;
-  const start = commonPrefix(old, text);
-  const newEnd = text.length - commonSuffix(old, text, Math.min(old.length, text.length) - start);
-  const delta = text.length - old.length;
+  const edit = editBetween(previous.text, text);
+  if (!edit) return previous;
+  const { start, newEnd } = edit;
+  const delta = text.length - previous.text.length;
   const kept: AssignMatch[] = [];
   for (const m of previous.matches) {
     if (m.end >= start) break;

@@ -1,14 +1,14 @@
 import { Edit, type Node, type Tree } from 'web-tree-sitter';
 import { blankMacros, reblank, type BlankedMacro, type BlankResult } from '../parse/blank';
 import { LineIndex } from '../parse/lines';
-import { commonPrefix, commonSuffix } from '../parse/text-diff';
+import { editBetween, type EditSpan } from '../parse/text-diff';
 import { languageOfSource } from '../parse/language';
 import type { Parsers } from '../parse/parser';
 import type { ReturnKind } from '../flow/context';
 import type { Language, SourceFile } from '../types';
 import type { CallSite, HeaderFacts } from './functions';
 import type { AssignmentScan } from './assignment-scan';
-import { SpanMemo, type EditSpan } from './span-memo';
+import { SpanMemo } from './span-memo';
 
 /** Facts of a file's spans, shared by the versions of one file (see SpanMemo). */
 export interface FileReuse {
@@ -60,11 +60,11 @@ export interface ParsedFile {
 export function parseSource(parsers: Parsers, f: SourceFile, extraMacros: readonly string[], previous?: ParsedFile): ParsedFile {
   const language = f.language ?? languageOfSource(f.path, f.text);
   const same = previous && previous.language === language ? previous : undefined;
-  const blank = same ? reblank(f.text, extraMacros, same.text, same.blank) : blankMacros(f.text, extraMacros);
-  const lines = new LineIndex(f.text);
-  // What differs from the last version, in the blanked text (what was parsed) and in the written one.
-  const parsedEdit = same ? editBetween(same.blankedText, blank.text) : null;
+  // What differs from the last version, in the written text and in the blanked one (what was parsed).
   const writtenEdit = same ? editBetween(same.text, f.text) : null;
+  const blank = same ? reblank(f.text, extraMacros, same.text, same.blank, writtenEdit) : blankMacros(f.text, extraMacros);
+  const lines = new LineIndex(f.text);
+  const parsedEdit = same ? editBetween(same.blankedText, blank.text) : null;
   const tree = same && parsedEdit ? reparse(parsers, same, parsedEdit, blank.text, language, lines) : same ? same.tree.copy() : parsers.parse(blank.text, language);
   const reuse = same ? same.reuse : newReuse();
   const edit = parsedEdit && writtenEdit ? union(parsedEdit, writtenEdit) : (parsedEdit ?? writtenEdit);
@@ -124,14 +124,6 @@ export function countErrors(root: Node): number {
 
 /** Nothing differs (the same text again): every span is taken over. */
 const NO_EDIT: EditSpan = { start: Number.MAX_SAFE_INTEGER, oldEnd: Number.MAX_SAFE_INTEGER, newEnd: Number.MAX_SAFE_INTEGER };
-
-/** Where two versions differ; null when they are the same text. */
-function editBetween(old: string, text: string): EditSpan | null {
-  const start = commonPrefix(old, text);
-  if (start === old.length && start === text.length) return null;
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - start);
-  return { start, oldEnd: old.length - suffix, newEnd: text.length - suffix };
-}
 
 /**
  * One span covering both. Blanking keeps lengths, so both compare texts of the same two lengths: the

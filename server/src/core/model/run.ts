@@ -28,6 +28,35 @@ function isForeign(e: ParsedFile | ForeignFile): e is ForeignFile {
   return 'kind' in e && e.kind === 'foreign';
 }
 
+/** What one file brings to a run, whether this run parsed it or knows it by its facts. */
+interface Contribution {
+  functions: readonly FunctionInfo[];
+  installs: readonly ProcInstall[];
+  defines: Iterable<[string, string]>;
+  macroFns: Iterable<[string, { params: string[]; body: string }]>;
+  prototypes: ReadonlyArray<[string, ReturnKind]>;
+  globalDecls: ReadonlyArray<{ name: string; value: string | null }>;
+  /** Its assignments to the run's globals (a file known by its facts brings them, found for the same names). */
+  assignments(names: readonly string[]): readonly GlobalAssignment[];
+}
+
+function contribution(e: ParsedFile | ForeignFile): Contribution {
+  if (isForeign(e)) {
+    const f = e.facts;
+    return {
+      functions: f.functions.map((ref) => lazyFunction(ref, f.path, e.load)),
+      installs: f.installs.map((ref) => lazyInstall(ref, f.path, e.load)),
+      defines: f.defines,
+      macroFns: f.macroFns,
+      prototypes: f.prototypes,
+      globalDecls: f.globalDecls,
+      assignments: () => e.assignments,
+    };
+  }
+  const facts = factsOf(e);
+  return { ...facts, defines: e.defines, macroFns: e.macroFns, assignments: (names) => globalAssignmentsIn(e, names) };
+}
+
 /**
  * Everything known across the files of one run: functions (for interprocedural summaries), globals,
  * macros and proc-table installs. Summaries are computed on demand and cached.
@@ -53,33 +82,23 @@ export class Run implements RunContext {
   constructor(entries: ReadonlyArray<ParsedFile | ForeignFile>) {
     this.files = entries.filter((e): e is ParsedFile => !isForeign(e));
     this.texts = entries.map((e) => e.text);
-    const all = entries.map((e) => (isForeign(e) ? null : factsOf(e)));
-    entries.forEach((e, i) => {
-      const facts = all[i];
-      const functions = facts ? facts.functions : isForeign(e) ? e.facts.functions.map((ref) => lazyFunction(ref, e.facts.path, e.load)) : [];
-      for (const fn of functions) {
+    const views = entries.map(contribution);
+    for (const v of views) {
+      for (const fn of v.functions) {
         this.functions.push(fn);
         const list = this.byName.get(fn.name) ?? [];
         list.push(fn);
         this.byName.set(fn.name, list);
       }
-      if (facts) this.installs.push(...facts.installs);
-      else if (isForeign(e)) this.installs.push(...e.facts.installs.map((ref) => lazyInstall(ref, e.facts.path, e.load)));
-      const defines = isForeign(e) ? e.facts.defines : e.defines;
-      const macroFns = isForeign(e) ? e.facts.macroFns : e.macroFns;
-      for (const [k, v] of defines) if (!this.defines.has(k)) this.defines.set(k, v);
-      for (const [k, v] of macroFns) if (!this.macroFns.has(k)) this.macroFns.set(k, v);
-      for (const [name, kind] of facts ? facts.prototypes : isForeign(e) ? e.facts.prototypes : []) if (!this.prototypes.has(name)) this.prototypes.set(name, kind);
-    });
-    // Globals: every file's declarations first, then the assignments to them anywhere in the run.
-    entries.forEach((e, i) => {
-      for (const g of isForeign(e) ? e.facts.globalDecls : all[i]!.globalDecls) this.noteGlobal(g.name, g.value, g.value === null);
-    });
-    // Assignments to them (a file known by its facts brings them, found for the same names in the same order).
-    const names = [...this.globals.keys()];
-    for (const e of entries) {
-      for (const a of isForeign(e) ? e.assignments : globalAssignmentsIn(e, names)) this.noteGlobal(a.name, a.value, false);
+      this.installs.push(...v.installs);
+      for (const [k, val] of v.defines) if (!this.defines.has(k)) this.defines.set(k, val);
+      for (const [k, val] of v.macroFns) if (!this.macroFns.has(k)) this.macroFns.set(k, val);
+      for (const [name, kind] of v.prototypes) if (!this.prototypes.has(name)) this.prototypes.set(name, kind);
     }
+    // Globals: every file's declarations first, then the assignments to them anywhere in the run.
+    for (const v of views) for (const g of v.globalDecls) this.noteGlobal(g.name, g.value, g.value === null);
+    const names = [...this.globals.keys()];
+    for (const v of views) for (const a of v.assignments(names)) this.noteGlobal(a.name, a.value, false);
   }
 
   prototype(name: string): ReturnKind | undefined {

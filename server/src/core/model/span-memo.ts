@@ -1,3 +1,5 @@
+import type { EditSpan } from '../parse/text-diff';
+
 /**
  * Values computed from a span of a file (a function's header, a body, a declaration), kept from one
  * version of the file to the next: a keystroke changes one place, and every span before it, or after it
@@ -5,14 +7,6 @@
  * position instead of being read again from the new tree. An entry not asked for by a version is
  * dropped at the version after it, so the memo stays the size of the file.
  */
-export interface EditSpan {
-  /** First offset that differs (in the written or the blanked text). */
-  start: number;
-  /** End of the changed part in the old and in the new version (the rest is the same text, shifted). */
-  oldEnd: number;
-  newEnd: number;
-}
-
 interface Entry<V> {
   end: number;
   value: V;

@@ -1,4 +1,4 @@
-import { commonPrefix, commonSuffix } from './text-diff';
+import { editBetween, type EditSpan } from './text-diff';
 import { ARG_MACRO_PATTERNS, PLAIN_MACROS, salFacts, type SalFact } from './macros';
 
 /** An annotation that was blanked, kept as a fact about the declaration it decorated. */
@@ -43,16 +43,14 @@ export function blankMacros(src: string, extra: readonly string[] = []): BlankRe
  * The same result as blankMacros(src, extra), from the result for an earlier version of the text: only
  * the lines from the last sync point before the first changed character, up to the first sync point
  * after the change where the old scan was in the same state, are scanned again (a keystroke in a large
- * file costs a few lines, not the file).
+ * file costs a few lines, not the file). `edit`: where `src` differs from `oldSrc`, when the caller has it.
  */
-export function reblank(src: string, extra: readonly string[], oldSrc: string, old: BlankResult): BlankResult {
+export function reblank(src: string, extra: readonly string[], oldSrc: string, old: BlankResult, edit: EditSpan | null = editBetween(oldSrc, src)): BlankResult {
   const stmts = statementMacros(src);
   const plainKey = [...extra, '|', ...stmts].join(',');
   if (plainKey !== old.plainKey) return blankMacros(src, extra);
-  const s = commonPrefix(src, oldSrc);
-  if (s === src.length && s === oldSrc.length) return old;
-  const suffix = commonSuffix(src, oldSrc, Math.min(src.length, oldSrc.length) - s);
-  const newEnd = src.length - suffix;
+  if (!edit) return old;
+  const { start: s, newEnd } = edit;
   const delta = src.length - oldSrc.length;
   const k = lastAtOrBefore(old.syncPoints, s);
   const from = k < 0 ? 0 : old.syncPoints[k];
@@ -218,21 +216,28 @@ class Blanker {
   }
   /** The blanked text of [from, to). */
   result(to: number): string {
-    if (this.ranges.length === 0) return this.from === 0 && to === this.src.length ? this.src : this.src.slice(this.from, to);
-    this.ranges.sort((a, b) => a[0] - b[0]);
-    const parts: string[] = [];
-    let at = this.from;
-    for (const [start, end] of this.ranges) {
-      if (end <= at) continue;
-      const from = Math.max(start, at);
-      parts.push(this.src.slice(at, from));
-      // Spaces, but line breaks stay where they are.
-      parts.push(this.src.slice(from, end).replace(/[^\r\n]/g, ' '));
-      at = end;
-    }
-    parts.push(this.src.slice(at, to));
-    return parts.join('');
+    return blankRanges(this.src, this.ranges, this.from, to);
   }
+}
+
+/**
+ * `text[from, to)` with every character of the ranges but line breaks made a space (ranges may overlap,
+ * in any order), built from slices: this runs over whole documents on every keystroke.
+ */
+export function blankRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>, from = 0, to = text.length): string {
+  if (ranges.length === 0) return from === 0 && to === text.length ? text : text.slice(from, to);
+  const sorted = [...ranges].sort((x, y) => x[0] - y[0]);
+  const parts: string[] = [];
+  let at = from;
+  for (const [start, end] of sorted) {
+    const s = Math.max(start, at);
+    if (end <= s) continue;
+    // Spaces, but line breaks stay where they are.
+    parts.push(text.slice(at, s), text.slice(s, end).replace(/[^\r\n]/g, ' '));
+    at = end;
+  }
+  parts.push(text.slice(at, to));
+  return parts.join('');
 }
 
 function blank(out: Blanker, start: number, end: number): void {
