@@ -32,19 +32,31 @@ function walkKey(budget: number): string {
 /** The nodes forEachNamed visits, in its order; complete when the budget did not cut the walk short. */
 function listNamed(root: Node, budget: number): { nodes: Node[]; complete: boolean } {
   const nodes: Node[] = [];
+  const cut = preorderNamed(root, (n) => {
+    if (nodes.length >= budget) return true;
+    nodes.push(n);
+  });
+  return { nodes, complete: !cut };
+}
+
+/**
+ * The named nodes of the subtree, the root first, depth-first in document order (single tokens are not
+ * asked for children), until `visit` returns true; true when it did.
+ */
+function preorderNamed(root: Node, visit: (n: Node, type: string) => boolean | void): boolean {
   const stack: Node[] = [root];
   while (stack.length) {
-    if (nodes.length >= budget) return { nodes, complete: false };
     const n = stack.pop()!;
-    nodes.push(n);
-    if (LEAVES.has(typeOf(n))) continue;
+    const type = typeOf(n);
+    if (visit(n, type) === true) return true;
+    if (LEAVES.has(type)) continue;
     const kids = named(n);
     for (let i = kids.length - 1; i >= 0; i--) {
       const k = kids[i];
       if (k) stack.push(k);
     }
   }
-  return { nodes, complete: true };
+  return false;
 }
 
 /** Some named node of the subtree (within the budget) satisfies the test. */
@@ -68,17 +80,5 @@ export function namedDescendants(root: Node, types: ReadonlySet<string>): Node[]
 
 /** Some node namedDescendants would list passes the test (asked in that order, up to the first that does). */
 export function someNamedDescendant(root: Node, types: ReadonlySet<string>, test: (n: Node) => boolean | void): boolean {
-  const stack: Node[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    const type = typeOf(n);
-    if (types.has(type) && test(n) === true) return true;
-    if (LEAVES.has(type)) continue;
-    const kids = named(n);
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i];
-      if (k) stack.push(k);
-    }
-  }
-  return false;
+  return preorderNamed(root, (n, type) => types.has(type) && test(n) === true);
 }
