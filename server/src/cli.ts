@@ -203,7 +203,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   const t0 = performance.now();
   const progress = wantsProgress(io.stderrIsTTY) ? new ProgressLine((t) => io.stderr(t), sources.length) : null;
   const onOneThread = async (line: ProgressLine | null): Promise<AnalysisResult> =>
-    (await createAnalyzer({ ...(opts.macros.length ? { extraMacros: opts.macros } : {}), reuseResults: false })).analyze(sources, { onParsed: line ? () => line.parsedFiles(1) : undefined });
+    (await createAnalyzer({ extraMacros: opts.macros, reuseResults: false })).analyze(sources, { onParsed: line ? () => line.parsedFiles(1) : undefined });
   // Files whose findings were already streamed to stdout by the parallel run.
   const streamed = new Set<string>();
   let result: AnalysisResult | ParallelResult;

@@ -15,7 +15,7 @@ async function serve(): Promise<void> {
   if (!port) throw new Error('check-worker: not started as a worker thread');
   const setup = workerData as WorkerSetup;
   if (setup.wasm) useCompiledWasm(setup.wasm);
-  const analyzer = await createAnalyzer({ ...(setup.extraMacros.length ? { extraMacros: setup.extraMacros } : {}), reuseResults: false });
+  const analyzer = await createAnalyzer({ extraMacros: setup.extraMacros, reuseResults: false });
   const send = (m: WorkerReply): void => port.postMessage(m);
   // Parse progress for the main thread's progress line, a message per 20 files at most.
   let unsent = 0;

@@ -9,8 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runGlobalNames, type FileReport, type Finding, type GlobalAssignment, type PortableFacts, type SourceFile } from '../core';
-import { createAnalyzer } from '../core';
+import { createAnalyzer, runGlobalNames, type FileReport, type Finding, type GlobalAssignment, type PortableFacts, type SourceFile } from '../core';
 import { compileWasmModules, loadParsers, requestedBackend, useCompiledWasm } from '../core/parse/parser';
 import { shardServer, type ShardHandler } from './shard-server';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker-protocol';
@@ -144,7 +143,7 @@ export async function analyzeParallel(files: SourceFile[], run: ParallelRun): Pr
   const workers: Shard[] = shards.slice(0, -1).map((paths) => new ShardWorker(new Worker(script, { workerData: setup }), paths, run.onParsed));
   try {
     if (wasm) useCompiledWasm(wasm);
-    const analyzer = await createAnalyzer({ ...(run.extraMacros.length ? { extraMacros: run.extraMacros } : {}), reuseResults: false });
+    const analyzer = await createAnalyzer({ extraMacros: run.extraMacros, reuseResults: false });
     workers.push(new LocalShard(shards[shards.length - 1], shardServer(analyzer, files, (await loadParsers()).backend, () => run.onParsed?.(1))));
     // 1. Facts of every shard. Asked at once: a worker still starting finds the request waiting, and the
     // main thread's shard is done meanwhile (asked last, so the workers have theirs first).
